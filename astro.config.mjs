@@ -1,0 +1,33 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { remarkHeadingIds } from './src/lib/remark-heading-ids.ts';
+import { remarkMathFlag } from './src/lib/remark-math-flag.ts';
+import { rehypeCodeFigure } from './src/lib/rehype-code-figure.ts';
+import { shikiOptions } from './src/lib/shiki-options.ts';
+import { katexAssets } from './src/lib/katex-assets.ts';
+
+// Sub-path deploys: BASE_PATH=/course/ npm run build. Nothing else in the site hard-codes "/".
+const base = process.env.BASE_PATH ?? '/';
+const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  srcDir: './src',
+  publicDir: './public',
+  devToolbar: { enabled: false },
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkHeadingIds, remarkMath, remarkMathFlag],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeCodeFigure],
+    }),
+    shikiConfig: shikiOptions,
+  },
+  integrations: [mdx(), katexAssets()],
+});

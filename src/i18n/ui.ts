@@ -1,0 +1,101 @@
+// Every string the site's chrome shows, in both languages. Chapters carry their own text.
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const htmlLang: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+
+export function isLang(x: unknown): x is Lang {
+  return x === 'zh' || x === 'en';
+}
+
+export function otherLang(lang: Lang): Lang {
+  return lang === 'zh' ? 'en' : 'zh';
+}
+
+/** The language of a chapter file from its path (`content/chapters/en/…` → en; default zh). */
+export function langOfPath(path: string): Lang {
+  return /[\\/]chapters[\\/]en[\\/]/.test(path) ? 'en' : 'zh';
+}
+
+export const ui = {
+  zh: {
+    siteName: '网络与并发',
+    siteTagline: '用 Python 学网络编程与并发编程',
+    langName: '中文',
+    switchTo: 'English',
+    switchLabel: '阅读英文版',
+    skip: '跳到正文',
+    home: '课程首页',
+    contents: '目录',
+    courseNav: '课程目录',
+    onThisPage: '本页内容',
+    prev: '上一章',
+    next: '下一章',
+    search: '搜索',
+    searchLabel: '搜索课程（Ctrl+K 或 /）',
+    searchNoJs: '搜索需要启用 JavaScript。你也可以从下面的目录找到每一章。',
+    theme: '主题',
+    themeAuto: '主题：跟随系统',
+    themeLight: '主题：浅色',
+    themeDark: '主题：深色',
+    copyLink: '复制本节链接',
+    linkToSection: '本节链接',
+    copied: '已复制',
+    copyFailed: '复制失败，请手动复制地址栏中的链接',
+    copyCode: '复制',
+    part: (n: number) => `第 ${n} 部分`,
+    chapter: (n: number) => `第 ${n} 章`,
+    partEmpty: '本部分的章节正在编写中。',
+    awayTitle: (t: string) => `⏸ ${t} · 回来继续`,
+    cubeLabel: '六个部分（旋转立方体）',
+    cubePause: '暂停旋转',
+    partsList: '全部六个部分',
+    notFoundTitle: '找不到这个页面',
+    notFoundBody: '这个地址没有对应的页面。它可能拼错了，或者章节已经改名。',
+    notFoundHome: '回到课程首页',
+    chooseTitle: '选择语言',
+    chooseBody: '课程有中文和英文两个版本，内容相同，章节链接可以互相跳转。',
+    footer: '网络与并发 · 课程内容以中英双语编写',
+  },
+  en: {
+    siteName: 'Networks & Concurrency',
+    siteTagline: 'Network programming and concurrency, in Python',
+    langName: 'English',
+    switchTo: '中文',
+    switchLabel: 'Read this in Chinese',
+    skip: 'Skip to content',
+    home: 'Course home',
+    contents: 'Contents',
+    courseNav: 'Course contents',
+    onThisPage: 'On this page',
+    prev: 'Previous',
+    next: 'Next',
+    search: 'Search',
+    searchLabel: 'Search the course (Ctrl+K or /)',
+    searchNoJs: 'Search needs JavaScript. Every chapter is also listed below.',
+    theme: 'Theme',
+    themeAuto: 'Theme: follow the system',
+    themeLight: 'Theme: light',
+    themeDark: 'Theme: dark',
+    copyLink: 'Copy link to this section',
+    linkToSection: 'Link to this section',
+    copied: 'Copied',
+    copyFailed: 'Could not copy; copy the link from the address bar',
+    copyCode: 'Copy',
+    part: (n: number) => `Part ${n}`,
+    chapter: (n: number) => `Chapter ${n}`,
+    partEmpty: 'The chapters of this part are being written.',
+    awayTitle: (t: string) => `⏸ ${t} · come back to it`,
+    cubeLabel: 'The six parts (rotating cube)',
+    cubePause: 'Pause the rotation',
+    partsList: 'All six parts',
+    notFoundTitle: 'Page not found',
+    notFoundBody: 'Nothing lives at this address. It may be mistyped, or the chapter may have moved.',
+    notFoundHome: 'Back to the course home',
+    chooseTitle: 'Choose a language',
+    chooseBody: 'The course exists in Chinese and in English, with the same content; every section links to its twin.',
+    footer: 'Networks & Concurrency · written in Chinese and English',
+  },
+} as const;
+
+export type UI = (typeof ui)[Lang];

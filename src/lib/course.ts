@@ -1,0 +1,104 @@
+import { LANGS, type Lang } from '../i18n/ui.ts';
+
+/** What the site needs to know of one chapter file, already read and parsed. */
+export interface ChapterSource {
+  /** Collection id, e.g. `zh/04-tcp-udp`. */
+  id: string;
+  /** Path of the file, for error messages, e.g. `content/chapters/zh/04-tcp-udp.mdx`. */
+  filePath: string;
+  title: string;
+  order: number;
+  part: number;
+  summary: string;
+  /** The h2/h3 ids in document order. */
+  sectionIds: string[];
+}
+
+export interface Chapter extends ChapterSource {
+  lang: Lang;
+  /** The file name without extension, shared by the twins, e.g. `04-tcp-udp`. */
+  file: string;
+  /** The URL segment, e.g. `tcp-udp`. */
+  slug: string;
+}
+
+export interface Course {
+  /** Chapters of each language in reading order. */
+  chapters: Record<Lang, Chapter[]>;
+}
+
+export class CourseError extends Error {
+  override name = 'CourseError';
+}
+
+const FILE = /^(\d{2})-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)$/;
+
+/** `zh/04-tcp-udp` → `{ lang: 'zh', file: '04-tcp-udp', slug: 'tcp-udp' }`. */
+export function parseChapterId(id: string, filePath = id): { lang: Lang; file: string; slug: string } {
+  const [lang, file, ...rest] = id.split('/');
+  if (lang !== 'zh' && lang !== 'en') {
+    throw new CourseError(`${filePath}: chapters live in content/chapters/zh/ or content/chapters/en/.`);
+  }
+  const m = file === undefined || rest.length ? null : FILE.exec(file);
+  if (!m || !file) {
+    throw new CourseError(`${filePath}: a chapter file is named NN-slug.mdx (two digits, a dash, lower-case ASCII words), e.g. 04-tcp-udp.mdx.`);
+  }
+  return { lang, file, slug: m[2] as string };
+}
+
+/**
+ * Checks the chapters as a whole and puts them in reading order. Every chapter must have its twin
+ * (same file name in the other language) with the same part, order and section ids, so that a
+ * language switch lands on the same section. Errors name the files involved.
+ */
+export function buildCourse(sources: ChapterSource[]): Course {
+  const byLang: Record<Lang, Map<string, Chapter>> = { zh: new Map(), en: new Map() };
+  for (const src of sources) {
+    const { lang, file, slug } = parseChapterId(src.id, src.filePath);
+    byLang[lang].set(file, { ...src, lang, file, slug });
+  }
+  const problems: string[] = [];
+  for (const lang of LANGS) {
+    const other: Lang = lang === 'zh' ? 'en' : 'zh';
+    for (const [file, ch] of byLang[lang]) {
+      const twin = byLang[other].get(file);
+      if (!twin) {
+        problems.push(`${ch.filePath} has no ${other} twin: add content/chapters/${other}/${file}.mdx.`);
+        continue;
+      }
+      if (lang === 'en') continue; // compare each pair once
+      if (twin.part !== ch.part || twin.order !== ch.order) {
+        problems.push(`${ch.filePath} and ${twin.filePath} disagree on part/order (${ch.part}/${ch.order} vs ${twin.part}/${twin.order}).`);
+      }
+      if (ch.sectionIds.join(' ') !== twin.sectionIds.join(' ')) {
+        problems.push(
+          `${ch.filePath} and ${twin.filePath} must have the same section ids in the same order:\n` +
+            `  zh: ${ch.sectionIds.join(', ')}\n  en: ${twin.sectionIds.join(', ')}`,
+        );
+      }
+    }
+    const slugs = new Map<string, string>();
+    const orders = new Map<number, string>();
+    for (const ch of byLang[lang].values()) {
+      const s = slugs.get(ch.slug);
+      if (s) problems.push(`${ch.filePath} and ${s} have the same URL slug "${ch.slug}".`);
+      slugs.set(ch.slug, ch.filePath);
+      const o = orders.get(ch.order);
+      if (o) problems.push(`${ch.filePath} and ${o} have the same order ${ch.order}.`);
+      orders.set(ch.order, ch.filePath);
+    }
+  }
+  if (problems.length) throw new CourseError(`The course does not hold together:\n- ${problems.join('\n- ')}`);
+  const sorted = (lang: Lang) => [...byLang[lang].values()].sort((a, b) => a.order - b.order);
+  return { chapters: { zh: sorted('zh'), en: sorted('en') } };
+}
+
+export function neighbours(chapters: Chapter[], slug: string): { prev?: Chapter; next?: Chapter } {
+  const i = chapters.findIndex((c) => c.slug === slug);
+  if (i < 0) return {};
+  return { prev: chapters[i - 1], next: chapters[i + 1] };
+}
+
+export function chaptersOfPart(chapters: Chapter[], part: number): Chapter[] {
+  return chapters.filter((c) => c.part === part);
+}

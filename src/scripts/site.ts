@@ -1,0 +1,240 @@
+// The one script every page loads (kept under 2 KB brotli: `npm run bench` checks it). Each
+// part enhances HTML that already works without it: links stay links, details stay details.
+// Pagefind's UI (≈ 45 KB) and the highlighter load only when a reader searches.
+
+const d = document;
+const root = d.documentElement;
+const body = d.body;
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+const lang = root.dataset.lang;
+const $ = <T extends Element = HTMLElement>(s: string, r: ParentNode = d) => r.querySelector<T>(s);
+const $$ = <T extends Element = HTMLElement>(s: string) => [...d.querySelectorAll<T>(s)];
+
+function store(key: string, value?: string): void {
+  try {
+    if (value) localStorage.setItem(key, value);
+    else localStorage.removeItem(key);
+  } catch {
+    /* private mode: nothing to remember */
+  }
+}
+
+function announce(message: string): void {
+  const live = $('#announcer');
+  if (!live) return;
+  live.textContent = '';
+  setTimeout(() => (live.textContent = message), 60);
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = d.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.cssText = 'position:fixed;opacity:0';
+    body.append(area);
+    area.select();
+    const ok = d.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+/** Shows "已复制" beside the control for a moment and says it in the live region. */
+function flash(el: HTMLElement, ok: boolean, done: string, failed: string): void {
+  el.dataset.tip = ok ? done : failed;
+  announce(el.dataset.tip);
+  setTimeout(() => delete el.dataset.tip, 2000);
+}
+
+// Remember the reader's language for "/" (the chooser) and follow explicit choices.
+if (lang && !body.matches('.chooser-page,.notfound-page')) store('lang', lang);
+
+// Theme: system → light → dark → system. The inline head script applied the stored choice.
+const themeButton = $<HTMLButtonElement>('.theme-toggle');
+const themes = ['auto', 'light', 'dark'] as const;
+function showTheme(): void {
+  if (!themeButton) return;
+  const mode = root.dataset.theme ?? 'auto';
+  themeButton.dataset.mode = mode;
+  themeButton.setAttribute('aria-label', themeButton.dataset[mode] ?? mode);
+}
+showTheme();
+
+// The section the reader is in: the last h2/h3 above the top fifth of the window.
+const sections = $$('.prose :is(h2,h3)[id]');
+const tocLinks = new Map($$<HTMLAnchorElement>('.toc a').map((a) => [a.hash.slice(1), a]));
+let current = '';
+function spy(): void {
+  const line = innerHeight / 5;
+  let id = '';
+  for (const h of sections) {
+    if (h.getBoundingClientRect().top > line) break;
+    id = h.id;
+  }
+  if (id === current) return;
+  tocLinks.get(current)?.removeAttribute('aria-current');
+  current = id;
+  tocLinks.get(id)?.setAttribute('aria-current', 'location');
+}
+if (sections.length) {
+  let queued = false;
+  addEventListener('scroll', () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => ((queued = false), spy()));
+  }, { passive: true });
+  spy();
+}
+
+const navToggle = $('.nav-toggle');
+navToggle?.setAttribute('role', 'button');
+navToggle?.setAttribute('aria-expanded', 'false');
+
+// Code blocks: reveal the copy buttons (they are useless without JS, so they start hidden).
+for (const b of $$('.copy-code')) b.hidden = false;
+
+const article = $('article[data-copy-label]');
+const anchorLabel = article?.dataset.copyLabel;
+if (anchorLabel) for (const a of $$('.h-anchor')) a.setAttribute('aria-label', anchorLabel);
+
+// Search: Pagefind's Component UI, fetched the first time it is needed.
+let searchReady: Promise<void> | undefined;
+function loadSearch(): Promise<void> {
+  searchReady ??= new Promise<void>((resolve, reject) => {
+    const css = d.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = `${base}pagefind/pagefind-component-ui.css`;
+    const js = d.createElement('script');
+    js.type = 'module';
+    js.src = `${base}pagefind/pagefind-component-ui.js`;
+    js.onload = () => resolve();
+    js.onerror = () => {
+      searchReady = undefined;
+      reject(new Error('search unavailable'));
+    };
+    const cfg = d.createElement('pagefind-config');
+    cfg.setAttribute('bundle-path', `${base}pagefind/`);
+    cfg.setAttribute('base-url', base);
+    cfg.setAttribute('highlight-param', 'highlight');
+    d.head.append(css, js);
+    body.append(cfg);
+  });
+  return searchReady;
+}
+
+async function openSearch(): Promise<void> {
+  try {
+    await loadSearch();
+  } catch {
+    location.href = `${base}${lang}/search/`;
+    return;
+  }
+  let modal = $<HTMLElement & { open(): void }>('pagefind-modal');
+  if (!modal) {
+    modal = d.createElement('pagefind-modal') as HTMLElement & { open(): void };
+    body.append(modal);
+    await customElements.whenDefined('pagefind-modal');
+    await new Promise(requestAnimationFrame);
+  }
+  modal.open();
+}
+
+if (body.matches('.search-page')) {
+  const here = $('#search-here');
+  const q = new URLSearchParams(location.search).get('q') ?? '';
+  $('.search-nojs')?.setAttribute('hidden', '');
+  loadSearch().then(async () => {
+    here?.insertAdjacentHTML('beforeend', '<pagefind-input autofocus></pagefind-input><pagefind-summary></pagefind-summary><pagefind-results></pagefind-results>');
+    if (!q) return;
+    await customElements.whenDefined('pagefind-input');
+    const input = $<HTMLInputElement>('#search-here input');
+    if (input) {
+      input.value = q;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  }, () => $('.search-nojs')?.removeAttribute('hidden'));
+}
+
+// Arriving from a search result: mark the searched words inside the chapter.
+const highlight = new URLSearchParams(location.search).get('highlight');
+if (highlight && article) {
+  import(/* @vite-ignore */ `${base}pagefind/pagefind-highlight.js`).then(
+    (m: { default: new (o: object) => unknown }) => new m.default({ highlightParam: 'highlight', markContext: 'article .prose' }),
+    () => {},
+  );
+}
+
+// Every click the site handles, in one listener.
+d.addEventListener('click', (e) => {
+  const el = (e.target as Element).closest<HTMLElement>('a,button');
+  if (!el) return;
+  if (el.matches('.theme-toggle')) {
+    const next = themes[(themes.indexOf((root.dataset.theme ?? 'auto') as (typeof themes)[number]) + 1) % 3]!;
+    if (next === 'auto') delete root.dataset.theme;
+    else root.dataset.theme = next;
+    store('theme', next === 'auto' ? undefined : next);
+    showTheme();
+    announce(el.getAttribute('aria-label') ?? '');
+  } else if (el.matches('.h-anchor') && article) {
+    e.preventDefault();
+    const id = (el as HTMLAnchorElement).hash;
+    history.replaceState(history.state, '', id);
+    copyText(location.origin + location.pathname + id).then((ok) =>
+      flash(el, ok, article.dataset.copied ?? '', article.dataset.copyFailed ?? ''),
+    );
+  } else if (el.matches('.copy-code') && article) {
+    const lines = [...(el.parentElement?.querySelectorAll('pre .line:not(.remove)') ?? [])];
+    copyText(lines.map((l) => l.textContent).join('\n')).then((ok) =>
+      flash(el, ok, article.dataset.copied ?? '', article.dataset.copyFailed ?? ''),
+    );
+  } else if (el.matches('.search-trigger')) {
+    e.preventDefault();
+    void openSearch();
+  } else if (el.matches('.nav-toggle')) {
+    e.preventDefault();
+    const open = root.classList.toggle('nav-open');
+    el.setAttribute('aria-expanded', String(open));
+    if (open) $('#site-nav a')?.focus();
+  } else if (el.matches('[data-lang]')) {
+    store('lang', el.dataset.lang);
+    if (el.matches('.lang-switch')) {
+      // The twin page, at the section being read, with any widget state kept.
+      const a = el as HTMLAnchorElement;
+      const params = new URLSearchParams(location.search);
+      params.delete('highlight');
+      const query = params.toString();
+      const section = location.hash || (current && `#${current}`);
+      a.href = a.href.split(/[?#]/)[0] + (query && `?${query}`) + section;
+    }
+  }
+});
+
+d.addEventListener('keydown', (e) => {
+  const t = e.target as HTMLElement;
+  const typing = t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
+  if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') || (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey)) {
+    e.preventDefault();
+    void openSearch();
+  } else if (e.key === 'Escape' && root.classList.contains('nav-open')) {
+    root.classList.remove('nav-open');
+    $('.nav-toggle')?.setAttribute('aria-expanded', 'false');
+    $('.nav-toggle')?.focus();
+  }
+});
+
+// The seed page's title switch: a hidden tab says where the reader left off; CSS pauses
+// anything animated while `tab-hidden` is set, and widgets listen to the same event.
+let shownTitle = d.title;
+d.addEventListener('visibilitychange', () => {
+  root.classList.toggle('tab-hidden', d.hidden);
+  if (d.hidden) {
+    shownTitle = d.title;
+    d.title = (body.dataset.away ?? '%s').replace('%s', body.dataset.short ?? shownTitle);
+  } else {
+    d.title = shownTitle;
+  }
+});
