@@ -69,7 +69,9 @@ const sections = $$('.prose :is(h2,h3)[id]');
 const tocLinks = new Map($$<HTMLAnchorElement>('.toc a').map((a) => [a.hash.slice(1), a]));
 let current = '';
 function spy(): void {
-  const line = innerHeight / 5;
+  // At the very bottom the last sections may never reach the line: take the last one in view.
+  const atEnd = innerHeight + scrollY >= root.scrollHeight - 2;
+  const line = atEnd ? innerHeight : innerHeight / 5;
   let id = '';
   for (const h of sections) {
     if (h.getBoundingClientRect().top > line) break;
@@ -224,6 +226,11 @@ d.addEventListener('keydown', (e) => {
     $('.nav-toggle')?.setAttribute('aria-expanded', 'false');
     $('.nav-toggle')?.focus();
   }
+});
+
+// Paper has no hover: print each link's full address after it (CSS shows data-url).
+addEventListener('beforeprint', () => {
+  for (const a of $$<HTMLAnchorElement>('article a[href]:not([href^="#"]):not(.h-anchor)')) a.dataset.url = a.href;
 });
 
 // The seed page's title switch: a hidden tab says where the reader left off; CSS pauses

@@ -1,0 +1,36 @@
+import { defineConfig } from '@playwright/test';
+
+// The built site (dist/) served on loopback by scripts/serve.mjs, driven in the system Chromium.
+// Playwright never downloads a browser here: CHROMIUM_PATH or /usr/bin/chromium is used.
+const port = Number(process.env.E2E_PORT ?? 4455);
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: 'chromium',
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+    trace: 'off',
+  },
+  webServer: {
+    command: `node scripts/serve.mjs dist --port ${port}`,
+    url: `http://127.0.0.1:${port}/zh/`,
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+});

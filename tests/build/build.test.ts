@@ -1,0 +1,156 @@
+// Builds of the real site in throw-away folders (one file, so they never run at the same time):
+// a broken chapter must stop the build with a message that names the file, and a build under a
+// sub-path must keep every URL under it.
+import { describe, expect, test } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const good = (lang: 'zh' | 'en', body = '## 端口 \\{#ports\\}\n\n文字。\n') => `---
+title: ${lang === 'zh' ? '传输层' : 'Transport'}
+order: 4
+part: 2
+summary: ${lang === 'zh' ? '摘要。' : 'Summary.'}
+---
+
+${body}`;
+
+function build(files: Record<string, string>): { status: number | null; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'course-build-'));
+  try {
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(dir, 'chapters', name.split('/')[0]!), { recursive: true });
+      writeFileSync(join(dir, 'chapters', name), text);
+    }
+    const r = spawnSync('npx', ['astro', 'build', '--outDir', join(dir, 'dist')], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: {
+        ...process.env,
+        COURSE_CHAPTERS: join(dir, 'chapters'),
+        ASTRO_CACHE_DIR: join(dir, 'cache'),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      },
+    });
+    return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the build refuses broken chapters', { timeout: 150_000 }, () => {
+  test('a well-formed pair builds (the fixture itself is sound)', () => {
+    const r = build({ 'zh/04-transport.mdx': good('zh'), 'en/04-transport.mdx': good('en', '## Ports \\{#ports\\}\n\nText.\n') });
+    expect(r.output).not.toMatch(/error/i);
+    expect(r.status).toBe(0);
+  });
+
+  test('bad frontmatter fails and names the file and the field', () => {
+    const r = build({
+      'zh/04-transport.mdx': good('zh').replace('part: 2', 'part: 9'),
+      'en/04-transport.mdx': good('en', '## Ports \\{#ports\\}\n'),
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(/zh\/04-transport/);
+    expect(r.output).toMatch(/part/);
+  });
+
+  test('a chapter without its twin fails and names the missing file', () => {
+    const r = build({ 'zh/04-transport.mdx': good('zh') });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('zh/04-transport.mdx has no en twin');
+    expect(r.output).toContain('content/chapters/en/04-transport.mdx');
+  });
+
+  test('a duplicate section id fails and names the file and the id', () => {
+    const r = build({
+      'zh/04-transport.mdx': good('zh', '## 端口 \\{#ports\\}\n\n## 再谈端口 \\{#ports\\}\n'),
+      'en/04-transport.mdx': good('en', '## Ports \\{#ports\\}\n'),
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(/zh\/04-transport\.mdx/);
+    expect(r.output).toContain('"ports" is used twice');
+  });
+
+  test('a heading without an id fails and says how to write one', () => {
+    const r = build({
+      'zh/04-transport.mdx': good('zh', '## 端口\n'),
+      'en/04-transport.mdx': good('en', '## Ports \\{#ports\\}\n'),
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(/zh\/04-transport\.mdx: the h2 "端口" has no section id/);
+  });
+
+  test('twins whose section ids differ fail and list both', () => {
+    const r = build({
+      'zh/04-transport.mdx': good('zh', '## 端口 \\{#ports\\}\n'),
+      'en/04-transport.mdx': good('en', '## Ports \\{#port-numbers\\}\n'),
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('must have the same section ids');
+    expect(r.output).toContain('en: port-numbers');
+  });
+});
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+describe('a sub-path deploy (BASE_PATH=/course/)', { timeout: 240_000 }, () => {
+  test('every URL in every page stays under /course/, and every link answers 200 when served there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'course-base-'));
+    const out = join(dir, 'dist');
+    try {
+      const env = { ...process.env, BASE_PATH: '/course/', ASTRO_CACHE_DIR: join(dir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+      const b = spawnSync('npx', ['astro', 'build', '--outDir', out], { encoding: 'utf8', env, timeout: 180_000 });
+      expect(b.status, b.stderr).toBe(0);
+      const p = spawnSync('npx', ['pagefind', '--site', out, '--exclude-selectors', '.katex'], { encoding: 'utf8', timeout: 60_000 });
+      expect(p.status, p.stderr).toBe(0);
+
+      const outside: string[] = [];
+      const links = new Set<string>();
+      for (const file of htmlFiles(out).filter((f) => !f.includes(`${join(out, 'pagefind')}`))) {
+        const html = readFileSync(file, 'utf8');
+        for (const m of html.matchAll(/\s(?:href|src|action|bundle-path|base-url)="([^"]*)"/g)) {
+          const url = m[1]!;
+          if (/^(https?:|mailto:|#|data:)/.test(url)) continue;
+          if (!url.startsWith('/course/')) outside.push(`${relative(out, file)}: ${url}`);
+          else links.add(url.split('#')[0]!);
+        }
+        // Scripts build URLs at run time from the base the bundler put in.
+        for (const m of html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)) {
+          if (/pagefind\//.test(m[1]!)) expect(m[1], relative(out, file)).toContain('/course/');
+        }
+      }
+      expect(outside, 'URLs that escape the base path').toEqual([]);
+      expect(links.size).toBeGreaterThan(10);
+
+      const server = spawn(process.execPath, ['scripts/serve.mjs', out, '--port', '0'], { env: { ...process.env, BASE_PATH: '/course/' } });
+      try {
+        const origin = await new Promise<string>((resolve, reject) => {
+          server.stdout.on('data', (d: Buffer) => {
+            const m = /at (http:\/\/[^/]+)/.exec(String(d));
+            if (m) resolve(m[1]!);
+          });
+          server.on('exit', () => reject(new Error('server exited')));
+        });
+        const broken: string[] = [];
+        for (const url of links) {
+          const res = await fetch(origin + url);
+          if (res.status !== 200) broken.push(`${url} → ${res.status}`);
+        }
+        expect(broken).toEqual([]);
+        expect((await fetch(`${origin}/zh/tcp-udp/`)).status, 'nothing is served outside the base').toBe(404);
+      } finally {
+        server.kill();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,271 @@
+// What a student or an instructor does with the site, one behaviour per test, in real Chromium
+// against the built site. The starter chapter is /zh/tcp-udp/ and /en/tcp-udp/.
+import { expect, test, type Page } from '@playwright/test';
+
+const ZH = '/zh/tcp-udp/';
+const EN = '/en/tcp-udp/';
+
+async function pagefindRequests(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/pagefind/')) seen.push(r.url());
+  });
+  return seen;
+}
+
+test.describe('both languages', () => {
+  test('the zh and en chapter render with their language, title and sections', async ({ page }) => {
+    await page.goto(ZH);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.locator('h1')).toContainText('端口');
+    await expect(page.locator('#three-way-handshake')).toBeVisible();
+    await page.goto(EN);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('h1')).toContainText('ports');
+    await expect(page.locator('#three-way-handshake')).toBeVisible();
+  });
+
+  test('the language switch goes to the twin page at the same #section', async ({ page }) => {
+    await page.goto(`${ZH}#three-way-handshake`);
+    await page.locator('.lang-switch').click();
+    await expect(page).toHaveURL(/\/en\/tcp-udp\/#three-way-handshake$/);
+    await expect(page.locator('#three-way-handshake')).toBeInViewport();
+    await page.locator('.lang-switch').click();
+    await expect(page).toHaveURL(/\/zh\/tcp-udp\/#three-way-handshake$/);
+  });
+
+  test('the language switch keeps the section being read, even without a #hash', async ({ page }) => {
+    await page.goto(EN);
+    await page.locator('#three-way-handshake').evaluate((h) => h.scrollIntoView());
+    await expect(page.locator('.toc a[href="#three-way-handshake"]')).toHaveAttribute('aria-current', 'location');
+    await page.locator('.lang-switch').click();
+    await expect(page).toHaveURL(/\/zh\/tcp-udp\/#three-way-handshake$/);
+  });
+
+  test('"/" offers both languages, then remembers the last one chosen', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('.doors a')).toHaveCount(2);
+    await page.goto('/en/');
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/en\/$/);
+    await page.goto('/?choose');
+    await expect(page.locator('.doors a')).toHaveCount(2);
+  });
+
+  test('an unknown URL answers 404 in the language of its path', async ({ page }) => {
+    const en = await page.goto('/en/no-such-chapter/');
+    expect(en?.status()).toBe(404);
+    await expect(page.locator('.nf-en h1')).toBeVisible();
+    await expect(page.locator('.nf-zh h1')).toBeHidden();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.goto('/zh/no-such-chapter/');
+    await expect(page.locator('.nf-zh h1')).toHaveText('找不到这个页面');
+    await expect(page.locator('.nf-en h1')).toBeHidden();
+  });
+});
+
+test.describe('links for instructors', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  for (const [path, word] of [[ZH, '已复制'], [EN, 'Copied']] as const) {
+    test(`copy-link writes the section's full URL and says "${word}"`, async ({ page, baseURL }) => {
+      await page.goto(path);
+      const anchor = page.locator('#ports .h-anchor');
+      await expect(anchor).toHaveAttribute('aria-label', path === ZH ? '复制本节链接' : 'Copy link to this section');
+      await anchor.click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${path}#ports`);
+      await expect(anchor).toHaveAttribute('data-tip', word);
+      await expect(page.locator('#announcer')).toHaveText(word);
+      await expect(page).toHaveURL(new RegExp(`${path}#ports$`));
+    });
+  }
+
+  test('a code block copy button copies the code', async ({ page }) => {
+    await page.goto(ZH);
+    const fig = page.locator('figure.code').first();
+    await fig.locator('.copy-code').click();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toContain('import socket');
+    expect(text.split('\n').length).toBe(await fig.locator('pre .line').count());
+  });
+
+  test('the on-page contents follow the scroll', async ({ page }) => {
+    await page.goto(ZH);
+    await expect(page.locator('.toc a[href="#ports"]')).not.toHaveAttribute('aria-current', 'location');
+    await page.locator('#ports').evaluate((h) => h.scrollIntoView());
+    await expect(page.locator('.toc a[href="#ports"]')).toHaveAttribute('aria-current', 'location');
+  });
+});
+
+test.describe('reading comfort', () => {
+  test('the theme toggle cycles system → light → dark, persists, and applies before first paint', async ({ page }) => {
+    await page.goto(ZH);
+    const html = page.locator('html');
+    const toggle = page.locator('.theme-toggle');
+    await expect(toggle).toHaveAttribute('aria-label', '主题：跟随系统');
+    await toggle.click();
+    await expect(html).toHaveAttribute('data-theme', 'light');
+    await toggle.click();
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await expect(toggle).toHaveAttribute('aria-label', '主题：深色');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(17, 22, 29)');
+    // No flash: the stored theme is on <html> before any stylesheet or body is parsed.
+    await page.addInitScript(() => {
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState === 'interactive') (window as unknown as { themeAtParse: string }).themeAtParse = document.documentElement.dataset.theme ?? '';
+      });
+    });
+    await page.reload();
+    expect(await page.evaluate(() => (window as unknown as { themeAtParse: string }).themeAtParse)).toBe('dark');
+    await toggle.click();
+    await expect(html).not.toHaveAttribute('data-theme', /./);
+  });
+
+  test('the dark system theme is followed when nothing is stored', async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(ZH);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(17, 22, 29)');
+    await context.close();
+  });
+
+  test('at 360 px the course menu opens from the header and closes with Escape', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(ZH);
+    const nav = page.locator('#site-nav');
+    await expect(nav).toBeHidden();
+    await page.locator('.nav-toggle').click();
+    await expect(nav).toBeVisible();
+    await expect(page.locator('.nav-toggle')).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('Escape');
+    await expect(nav).toBeHidden();
+  });
+
+  test('print shows the text only and prints where links go', async ({ page, baseURL }) => {
+    await page.goto(ZH);
+    await page.emulateMedia({ media: 'print' });
+    for (const sel of ['.site-header', '#site-nav', '.toc', '.prev-next', '.copy-code']) {
+      await expect(page.locator(sel).first()).toBeHidden();
+    }
+    await expect(page.locator('article h1')).toBeVisible();
+    const link = page.locator('article .eyebrow a');
+    expect(await link.evaluate((a) => getComputedStyle(a, '::after').content)).toBe('" (/zh/#part-2)"');
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    expect(await link.evaluate((a) => getComputedStyle(a, '::after').content)).toBe(`" (${baseURL}/zh/#part-2)"`);
+  });
+
+  test('KaTeX styles load only on pages with math', async ({ page }) => {
+    await page.goto(ZH);
+    await expect(page.locator('link[href*="vendor/katex"]')).toHaveCount(1);
+    await expect(page.locator('.katex').first()).toBeVisible();
+    await page.goto('/zh/');
+    await expect(page.locator('link[href*="vendor/katex"]')).toHaveCount(0);
+  });
+});
+
+test.describe('search', () => {
+  const cases = [
+    { path: ZH, query: '握手', lang: 'zh' },
+    { path: EN, query: 'handshake', lang: 'en' },
+  ];
+  for (const { path, query, lang } of cases) {
+    test(`finds "${query}" in the ${lang} index and lands on the highlighted section`, async ({ page }) => {
+      const fetched = await pagefindRequests(page);
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      expect(fetched, 'Pagefind loads nothing before the reader searches').toEqual([]);
+      await page.keyboard.press('Control+k');
+      const modal = page.locator('pagefind-modal');
+      const input = modal.locator('input').first();
+      await expect(input).toBeVisible();
+      await input.fill(query);
+      const sub = modal.locator(`a[href*="#three-way-handshake"]`).first();
+      await expect(sub).toBeVisible({ timeout: 10_000 });
+      const links = await modal.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+      expect(links.every((p) => p.startsWith(`/${lang}/`)), `only ${lang} results: ${links.join(' ')}`).toBe(true);
+      await sub.click();
+      await expect(page).toHaveURL(new RegExp(`/${lang}/tcp-udp/\\?highlight=.*#three-way-handshake$`));
+      const mark = page.locator('article .prose mark').first();
+      await expect(mark).toBeVisible();
+      expect((await mark.textContent())?.toLowerCase()).toContain(query);
+    });
+  }
+
+  test('Chinese words are found inside longer phrases', async ({ page }) => {
+    await page.goto(ZH);
+    await page.keyboard.press('/');
+    const input = page.locator('pagefind-modal input').first();
+    await input.fill('握手');
+    await expect(page.locator('pagefind-modal').getByText('三次握手').first()).toBeVisible({ timeout: 10_000 });
+  });
+
+  test('the search page takes a query from the URL', async ({ page }) => {
+    await page.goto('/en/search/?q=UDP');
+    await expect(page.locator('#search-here a[href*="/en/tcp-udp/"]').first()).toBeVisible({ timeout: 10_000 });
+  });
+});
+
+test.describe('the seed page features', () => {
+  test('the tab title says where the reader left off while hidden, and comes back', async ({ page }) => {
+    await page.goto(ZH);
+    const title = await page.title();
+    const setHidden = (hidden: boolean) =>
+      page.evaluate((h) => {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, hidden);
+    await setHidden(true);
+    expect(await page.title()).toBe('⏸ 三次握手 · 回来继续');
+    await expect(page.locator('html')).toHaveClass(/tab-hidden/);
+    await setHidden(false);
+    expect(await page.title()).toBe(title);
+    await expect(page.locator('html')).not.toHaveClass(/tab-hidden/);
+  });
+
+  test('the cube turns, pauses on hover, on the pause box, and while the tab is hidden', async ({ page }) => {
+    await page.goto('/zh/');
+    const state = () => page.evaluate(() => document.querySelector('.cube')!.getAnimations().map((a) => a.playState).join());
+    expect(await state()).toBe('running');
+    await page.locator('.cube-pause input').check();
+    expect(await state()).toBe('paused');
+    await page.locator('.cube-pause input').uncheck();
+    expect(await state()).toBe('running');
+    await page.locator('.cube-scene').hover();
+    expect(await state()).toBe('paused');
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => document.documentElement.classList.add('tab-hidden'));
+    expect(await state()).toBe('paused');
+  });
+
+  test('a focused face stops the cube and turns to the front; its link goes to the part', async ({ page }) => {
+    await page.goto('/en/');
+    await page.locator('.f3 a').focus();
+    expect(await page.evaluate(() => document.querySelector('.cube')!.getAnimations().length)).toBe(0);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/en\/#part-3$/);
+  });
+
+  test('under reduced motion the cube does not move, and the six parts are a plain list too', async ({ browser }) => {
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto('/zh/');
+    expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+    await expect(page.locator('.cube a')).toHaveCount(6);
+    await expect(page.locator('ol.part-list > li')).toHaveCount(6);
+    await context.close();
+  });
+
+  test('the favicon, touch icon and manifest are ours and load', async ({ page, request }) => {
+    await page.goto(ZH);
+    for (const sel of ['link[rel=icon][type="image/svg+xml"]', 'link[rel=icon][type="image/png"]', 'link[rel=apple-touch-icon]', 'link[rel=manifest]']) {
+      const href = await page.locator(sel).getAttribute('href');
+      expect(href, sel).toBeTruthy();
+      const res = await request.get(href!);
+      expect(res.status(), `${sel} → ${href}`).toBe(200);
+    }
+    const manifest = await (await request.get('/site.webmanifest')).json();
+    for (const icon of manifest.icons) expect((await request.get(`/${icon.src}`)).status(), icon.src).toBe(200);
+  });
+});
