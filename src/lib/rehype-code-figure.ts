@@ -11,7 +11,7 @@ export function codeFigure(pre: Element, lang: 'zh' | 'en', title?: string): Ele
   children.push({
     type: 'element',
     tagName: 'button',
-    properties: { type: 'button', className: ['copy-code'], hidden: true },
+    properties: { type: 'button', className: ['copy-code'], hidden: true, dataPagefindIgnore: '' },
     children: [{ type: 'text', value: ui[lang].copyCode }],
   });
   children.push(pre);
