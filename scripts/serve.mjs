@@ -36,7 +36,7 @@ async function file(path) {
   try {
     const s = await stat(path);
     if (s.isDirectory()) return file(join(path, 'index.html'));
-    return { path, body: await readFile(path) };
+    return { path, body: await readFile(path), key: `${path}:${s.mtimeMs}:${s.size}` };
   } catch {
     return null;
   }
@@ -84,7 +84,7 @@ const server = createServer(async (req, res) => {
     }
   }
   const ext = extname(found.path);
-  const { body, encoding } = encode(found.body, ext, String(req.headers['accept-encoding'] ?? ''), found.path);
+  const { body, encoding } = encode(found.body, ext, String(req.headers['accept-encoding'] ?? ''), found.key);
   res.writeHead(status, {
     'content-type': TYPES[ext] ?? 'application/octet-stream',
     'content-length': body.length,
