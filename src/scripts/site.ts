@@ -26,21 +26,11 @@ function announce(message: string): void {
   setTimeout(() => (live.textContent = message), 60);
 }
 
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = d.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.cssText = 'position:fixed;opacity:0';
-    body.append(area);
-    area.select();
-    const ok = d.execCommand('copy');
-    area.remove();
-    return ok;
-  }
+/** False where the Clipboard API is refused (an insecure origin): the reader is told to copy by hand. */
+function copyText(text: string): Promise<boolean> {
+  return Promise.resolve()
+    .then(() => navigator.clipboard.writeText(text))
+    .then(() => true, () => false);
 }
 
 /** Shows "已复制" beside the control for a moment and says it in the live region. */
@@ -103,28 +93,36 @@ const article = $('article[data-copy-label]');
 const anchorLabel = article?.dataset.copyLabel;
 if (anchorLabel) for (const a of $$('.h-anchor')) a.setAttribute('aria-label', anchorLabel);
 
+/** Adds a module script once; resolves when it has run. */
+function addScript(src: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const js = d.createElement('script');
+    js.type = 'module';
+    js.src = src;
+    js.onload = () => resolve();
+    js.onerror = reject;
+    d.head.append(js);
+  });
+}
+
 // Search: Pagefind's Component UI, fetched the first time it is needed.
 let searchReady: Promise<void> | undefined;
 function loadSearch(): Promise<void> {
-  searchReady ??= new Promise<void>((resolve, reject) => {
+  if (!searchReady) {
     const css = d.createElement('link');
     css.rel = 'stylesheet';
     css.href = `${base}pagefind/pagefind-component-ui.css`;
-    const js = d.createElement('script');
-    js.type = 'module';
-    js.src = `${base}pagefind/pagefind-component-ui.js`;
-    js.onload = () => resolve();
-    js.onerror = () => {
-      searchReady = undefined;
-      reject(new Error('search unavailable'));
-    };
     const cfg = d.createElement('pagefind-config');
     cfg.setAttribute('bundle-path', `${base}pagefind/`);
     cfg.setAttribute('base-url', base);
     cfg.setAttribute('highlight-param', 'highlight');
-    d.head.append(css, js);
+    d.head.append(css);
     body.append(cfg);
-  });
+    searchReady = addScript(`${base}pagefind/pagefind-component-ui.js`).catch((e: unknown) => {
+      searchReady = undefined;
+      throw e;
+    });
+  }
   return searchReady;
 }
 
@@ -162,12 +160,11 @@ if (body.matches('.search-page')) {
 }
 
 // Arriving from a search result: mark the searched words inside the chapter.
-const highlight = new URLSearchParams(location.search).get('highlight');
-if (highlight && article) {
-  import(/* @vite-ignore */ `${base}pagefind/pagefind-highlight.js`).then(
-    (m: { default: new (o: object) => unknown }) => new m.default({ highlightParam: 'highlight', markContext: 'article .prose' }),
-    () => {},
-  );
+if (new URLSearchParams(location.search).has('highlight') && article) {
+  addScript(`${base}pagefind/pagefind-highlight.js`).then(() => {
+    const H = (window as unknown as { PagefindHighlight?: new (o: object) => unknown }).PagefindHighlight;
+    if (H) new H({ highlightParam: 'highlight', markContext: 'article .prose' });
+  }, () => {});
 }
 
 // Every click the site handles, in one listener.
