@@ -2,6 +2,34 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { langOfPath, ui } from '../i18n/ui.ts';
 
+/** A wide table scrolls inside its own box, which keyboard readers must be able to reach. */
+function tableBox(table: Element, lang: 'zh' | 'en'): Element {
+  // Named by its column headings, so two tables on a page are two distinct regions.
+  const heads: string[] = [];
+  const walk = (n: ElementContent, into: string[]): void => {
+    if (n.type === 'text') into.push(n.value);
+    else if (n.type === 'element') n.children.forEach((c) => walk(c, into));
+  };
+  const find = (n: Element): void => {
+    for (const c of n.children) {
+      if (c.type !== 'element') continue;
+      if (c.tagName === 'th') {
+        const t: string[] = [];
+        walk(c, t);
+        heads.push(t.join('').trim());
+      } else if (!heads.length) find(c);
+    }
+  };
+  find(table);
+  const label = `${ui[lang].tableLabel}${lang === 'zh' ? '：' : ': '}${heads.filter(Boolean).join(lang === 'zh' ? '、' : ', ')}`;
+  return {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: ['table-box'], tabIndex: 0, role: 'region', ariaLabel: label },
+    children: [table],
+  };
+}
+
 /** Wraps a highlighted <pre> in the figure the site styles: caption (file name) and copy button. */
 export function codeFigure(pre: Element, lang: 'zh' | 'en', title?: string): Element {
   const children: ElementContent[] = [];
@@ -18,6 +46,7 @@ export function codeFigure(pre: Element, lang: 'zh' | 'en', title?: string): Ele
   return { type: 'element', tagName: 'figure', properties: { className: ['code'] }, children };
 }
 
+/** Code figures with caption and copy button; scrollable tables and display math reachable by keyboard. */
 export function rehypeCodeFigure() {
   return (tree: Root, file: VFile) => {
     const lang = langOfPath(file.path ?? '');
@@ -29,6 +58,15 @@ export function rehypeCodeFigure() {
         if (node.tagName === 'pre' && classes.includes('astro-code')) {
           const title = node.properties['dataTitle'] ?? node.properties['data-title'];
           parent.children[i] = codeFigure(node, lang, typeof title === 'string' ? title : undefined);
+          return;
+        }
+        if (node.tagName === 'table') {
+          parent.children[i] = tableBox(node, lang);
+          return;
+        }
+        // Display math scrolls sideways on narrow screens: let the keyboard reach it too.
+        if (classes.includes('katex-display')) {
+          node.properties.tabIndex = 0;
           return;
         }
         visit(node);

@@ -36,7 +36,7 @@ test.describe('both languages', () => {
 
   test('the language switch keeps the section being read, even without a #hash', async ({ page }) => {
     await page.goto(EN);
-    await page.locator('#three-way-handshake').evaluate((h) => h.scrollIntoView());
+    await page.locator('#three-way-handshake').evaluate((h) => h.scrollIntoView({ behavior: 'instant' }));
     await expect(page.locator('.toc a[href="#three-way-handshake"]')).toHaveAttribute('aria-current', 'location');
     await page.locator('.lang-switch').click();
     await expect(page).toHaveURL(/\/zh\/tcp-udp\/#three-way-handshake$/);

@@ -1,0 +1,333 @@
+// Site-wide end-to-end checks over every HTML page of the built site (dist/), found by walking
+// dist/ when the tests are collected, so a new chapter is covered without editing this file.
+//   1. no console errors, page errors or failed requests
+//   2. axe (WCAG 2.0/2.1/2.2 A+AA and best practice) in light, dark, and dark forced by the toggle
+//   3. every internal link and #anchor resolves
+//   4. without JavaScript, chapters show their h1 and prose, course homes list the six parts
+//   5. at 360 px wide nothing scrolls sideways (except pre, KaTeX displays and tables)
+// Run after `npm run build`: npx playwright test tests/e2e/site.spec.ts
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+
+// ---------- the pages, from dist/ ----------
+
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const SKIP_DIRS = new Set(['pagefind', 'vendor']);
+const BASE = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+
+interface SitePage {
+  /** Path (with the base) the test visits. */
+  url: string;
+  /** The dist file it comes from, for messages. */
+  file: string;
+  /** Expected status of the document. */
+  status: 200 | 404;
+  kind: 'chapter' | 'home' | 'other';
+}
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (SKIP_DIRS.has(relative(DIST, full).split(sep).join('/'))) continue;
+      walk(full, out);
+    } else if (e.name === 'index.html' || e.name === '404.html') {
+      out.push(full);
+    }
+  }
+  return out;
+}
+
+function collectPages(): SitePage[] {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error(`No built site in ${DIST}: run \`npm run build\` before the end-to-end tests.`);
+  }
+  const pages: SitePage[] = [];
+  for (const full of walk(DIST.replace(/\/$/, '')).sort()) {
+    const rel = relative(DIST, full).split(sep).join('/');
+    const html = readFileSync(full, 'utf8');
+    const bodyClass = /<body\b[^>]*\bclass="([^"]*)"/.exec(html)?.[1]?.split(/\s+/) ?? [];
+    const kind = bodyClass.includes('chapter-page') ? 'chapter' : bodyClass.includes('home-page') ? 'home' : 'other';
+    const dir = rel.replace(/(^|\/)[^/]+\.html$/, '$1');
+    if (rel.endsWith('404.html')) {
+      // Served for any unknown URL, with status 404: visit it the way readers meet it.
+      const unknown = dir ? [`${dir}no-such-page/`] : ['zh/no-such-page/', 'en/no-such-page/', 'nope/'];
+      for (const u of unknown) pages.push({ url: BASE + u, file: rel, status: 404, kind });
+    } else {
+      pages.push({ url: BASE + dir, file: rel, status: 200, kind });
+    }
+  }
+  return pages;
+}
+
+const PAGES = collectPages();
+const CHAPTERS = PAGES.filter((p) => p.kind === 'chapter');
+const HOMES = PAGES.filter((p) => p.kind === 'home');
+const label = (p: SitePage) => (p.status === 404 ? `${p.url} (404.html)` : p.url);
+
+// ---------- helpers ----------
+
+/** Opens a page, checks the document's status, and waits until the network is quiet. */
+async function visit(page: Page, p: SitePage): Promise<void> {
+  const res = await page.goto(p.url, { waitUntil: 'load' });
+  expect(res, `no response for ${p.url}`).not.toBeNull();
+  expect(res!.status(), `status of ${p.url}`).toBe(p.status);
+  await page.waitForLoadState('networkidle');
+}
+
+async function withContext<T>(browser: Browser, options: BrowserContextOptions, fn: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext(options);
+  try {
+    return await fn(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const { violations: found } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  // The cube's faces turn, so at some frames a face's link is a thin sliver. WCAG 2.5.8 exempts a
+  // target whose function "can be achieved through a different control on the same page that meets
+  // this criterion": each face's link is also in the plain list of parts (ol.part-list), which axe
+  // checks in full. Only target-size findings inside the cube are set aside, nothing else.
+  const inCube = (selector: string) => page.evaluate((sel) => Boolean(document.querySelector(sel)?.closest('.cube')), selector);
+  const violations = [];
+  for (const v of found) {
+    const nodes = [];
+    for (const n of v.nodes) if (!(v.id === 'target-size' && (await inCube(String(n.target[0]))))) nodes.push(n);
+    if (nodes.length) violations.push({ ...v, nodes });
+  }
+  const report = violations
+    .map((v) => {
+      const nodes = v.nodes
+        .map((n) => {
+          const target = n.target.map((t) => (Array.isArray(t) ? t.join(' >> ') : String(t))).join(' | ');
+          const why = (n.failureSummary ?? '').replace(/\s*\n\s*/g, ' ').trim();
+          return `    - ${target}\n      ${why}`;
+        })
+        .join('\n');
+      return `  ${v.id} [${v.impact ?? '?'}]: ${v.help}\n    ${v.helpUrl}\n${nodes}`;
+    })
+    .join('\n');
+  expect(violations.length, `axe violations on ${where}:\n${report}`).toBe(0);
+}
+
+const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '');
+
+// ---------- 1. console, page errors, failed requests ----------
+
+test.describe('no console errors, page errors or failed requests', () => {
+  for (const p of PAGES) {
+    test(label(p), async ({ page }) => {
+      const problems: string[] = [];
+      const docUrl = new URL(p.url, 'http://x').pathname;
+      const isMainDoc404 = (url: string) => p.status === 404 && new URL(url).pathname === docUrl;
+      page.on('console', (msg) => {
+        if (msg.type() !== 'error') return;
+        const at = msg.location().url;
+        // Chromium reports the 404 document itself as "Failed to load resource"; that 404 is the point.
+        if (at && isMainDoc404(at) && /Failed to load resource/.test(msg.text())) return;
+        problems.push(`console error: ${msg.text()}${at ? ` (at ${at}:${msg.location().lineNumber})` : ''}`);
+      });
+      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      page.on('requestfailed', (req) => problems.push(`request failed: ${req.method()} ${req.url()} — ${req.failure()?.errorText}`));
+      page.on('response', (res) => {
+        if (res.status() < 400) return;
+        if (res.request().isNavigationRequest() && res.request().frame() === page.mainFrame() && isMainDoc404(res.url())) return;
+        problems.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
+      });
+      await visit(page, p);
+      expect(problems, `problems on ${label(p)}:\n${problems.join('\n')}`).toEqual([]);
+    });
+  }
+});
+
+// ---------- 2. accessibility ----------
+
+test.describe('axe: light scheme', () => {
+  test.use({ colorScheme: 'light' });
+  for (const p of PAGES) {
+    test(label(p), async ({ page }) => {
+      await visit(page, p);
+      await expectNoAxeViolations(page, `${label(p)} (light)`);
+    });
+  }
+});
+
+test.describe('axe: dark scheme', () => {
+  test.use({ colorScheme: 'dark' });
+  for (const p of PAGES) {
+    test(label(p), async ({ page }) => {
+      await visit(page, p);
+      await expectNoAxeViolations(page, `${label(p)} (dark)`);
+    });
+  }
+});
+
+test.describe('axe: dark theme chosen with the toggle, system light', () => {
+  test.use({ colorScheme: 'light' });
+  for (const p of PAGES) {
+    test(label(p), async ({ page }) => {
+      await page.addInitScript(() => localStorage.setItem('theme', 'dark'));
+      await visit(page, p);
+      await expect(page.locator('html'), 'the head script applies the stored theme').toHaveAttribute('data-theme', 'dark');
+      await expectNoAxeViolations(page, `${label(p)} (data-theme=dark, system light)`);
+    });
+  }
+});
+
+// ---------- 3. links and anchors ----------
+
+/** One fetch per target per worker; status without following redirects, and the HTML if any. */
+const fetched = new Map<string, Promise<{ status: number; location?: string; html?: string }>>();
+
+test.describe('internal links and anchors resolve', () => {
+  for (const p of PAGES) {
+    test(label(p), async ({ page }, testInfo) => {
+      await visit(page, p);
+      const origin = new URL(page.url()).origin;
+      const links = await page.$$eval('a[href]', (as) =>
+        as.map((a) => ({ raw: a.getAttribute('href') ?? '', href: (a as HTMLAnchorElement).href })),
+      );
+      const broken: string[] = [];
+      const external: string[] = [];
+      let internal = 0;
+      let anchors = 0;
+      const here = page.url().split('#')[0];
+
+      for (const { raw, href } of links) {
+        const url = new URL(href);
+        if (!/^https?:$/.test(url.protocol) || url.origin !== origin) {
+          external.push(raw);
+          continue;
+        }
+        internal += 1;
+        const target = url.href.split('#')[0]!;
+        const fragment = url.hash ? decodeURIComponent(url.hash.slice(1)) : '';
+
+        let html: string | undefined;
+        if (target !== here) {
+          if (!fetched.has(target)) {
+            fetched.set(
+              target,
+              page.request.get(target, { maxRedirects: 0 }).then(async (r) => ({
+                status: r.status(),
+                location: r.headers()['location'],
+                html: /text\/html/.test(r.headers()['content-type'] ?? '') ? await r.text() : undefined,
+              })),
+            );
+          }
+          const r = await fetched.get(target)!;
+          if (r.status !== 200) {
+            broken.push(`${raw} → HTTP ${r.status}${r.location ? ` (redirects to ${r.location})` : ''}`);
+            continue;
+          }
+          html = r.html;
+        }
+        if (!fragment) continue;
+        anchors += 1;
+        const found = await page.evaluate(
+          ({ html, id }) => {
+            const doc = html === undefined ? document : new DOMParser().parseFromString(html, 'text/html');
+            return !!(doc.getElementById(id) ?? doc.getElementsByName(id)[0]);
+          },
+          { html: target === here ? undefined : (html ?? ''), id: fragment },
+        );
+        if (!found) broken.push(`${raw} → no element with id or name "${fragment}" on ${target === here ? 'this page' : target}`);
+      }
+
+      testInfo.annotations.push({ type: 'links checked', description: `${internal} internal, ${anchors} with a #fragment` });
+      if (external.length) {
+        const list = [...new Set(external)];
+        testInfo.annotations.push({ type: 'external links (not fetched)', description: list.join(' ') });
+        console.log(`External links on ${label(p)} (not fetched):\n  ${list.join('\n  ')}`);
+      }
+      expect(links.length, `links found on ${label(p)}`).toBeGreaterThan(0);
+      expect([...new Set(broken)], `broken links on ${label(p)}:\n${[...new Set(broken)].join('\n')}`).toEqual([]);
+    });
+  }
+});
+
+// ---------- 4. without JavaScript ----------
+
+test.describe('without JavaScript', () => {
+  for (const p of CHAPTERS) {
+    test(`chapter ${label(p)} shows its title and prose`, async ({ browser }) => {
+      const withJs = await withContext(browser, {}, async (page) => {
+        await visit(page, p);
+        return page.locator('article .prose').first().textContent();
+      });
+      await withContext(browser, { javaScriptEnabled: false }, async (page) => {
+        await visit(page, p);
+        const h1 = page.locator('h1').first();
+        await expect(h1).toBeVisible();
+        expect(squash(await h1.textContent()), 'h1 text').not.toBe('');
+        const prose = page.locator('article .prose').first();
+        await expect(prose).toBeVisible();
+        expect(squash(await prose.innerText()), 'visible prose text without JS').not.toBe('');
+        const noJs = await prose.textContent();
+        expect(squash(noJs), 'prose text without JS equals prose text with JS (whitespace ignored)').toBe(squash(withJs));
+      });
+    });
+  }
+  for (const p of HOMES) {
+    test(`course home ${label(p)} lists the six parts`, async ({ browser }) => {
+      await withContext(browser, { javaScriptEnabled: false }, async (page) => {
+        await visit(page, p);
+        const parts = page.locator('ol.part-list > li');
+        await expect(parts).toHaveCount(6);
+        for (const li of await parts.all()) await expect(li).toBeVisible();
+      });
+    });
+  }
+});
+
+// ---------- 5. narrow screens ----------
+
+test.describe('no horizontal scroll at 360 px', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+  for (const p of PAGES) {
+    test(label(p), async ({ page }) => {
+      await visit(page, p);
+      const { scrollWidth, overflowing } = await page.evaluate(() => {
+        const limit = 360 + 1;
+        // Content inside these scrolls by design; the containers themselves must still fit.
+        const byDesign = 'pre, .katex-display, table';
+        const describe = (el: Element) =>
+          el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + [...el.classList].map((c) => `.${c}`).join('');
+        // Does an ancestor clip or scroll this element's box (so it cannot widen the page)?
+        const clips = new Map<Element, boolean>();
+        const insideClip = (el: Element): boolean => {
+          const a = el.parentElement;
+          if (!a || a === document.body) return false;
+          if (!clips.has(a)) clips.set(a, getComputedStyle(a).overflowX !== 'visible' || insideClip(a));
+          return clips.get(a)!;
+        };
+        const past = new Set<Element>();
+        for (const el of document.body.querySelectorAll('*')) {
+          if (el.parentElement?.closest(byDesign) || insideClip(el)) continue;
+          const r = el.getBoundingClientRect();
+          if (r.width > 0 && r.height > 0 && r.right + scrollX > limit) past.add(el);
+        }
+        // Name only the outermost element of each overflowing subtree, with a bit of its text.
+        const out: string[] = [];
+        for (const el of past) {
+          if (el.parentElement && past.has(el.parentElement)) continue;
+          const path: string[] = [];
+          for (let a: Element | null = el; a && a !== document.body && path.length < 4; a = a.parentElement) path.unshift(describe(a));
+          const r = el.getBoundingClientRect();
+          const text = (el.querySelector('annotation')?.textContent ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80);
+          out.push(`${path.join(' > ')} (left ${Math.round(r.left)}, right ${Math.round(r.right)})${text ? ` “${text}”` : ''}`);
+        }
+        return { scrollWidth: document.documentElement.scrollWidth, overflowing: out };
+      });
+      expect(scrollWidth, `document scrollWidth at 360 px on ${label(p)}; elements past the edge:\n${overflowing.join('\n')}`).toBeLessThanOrEqual(361);
+      expect(overflowing, `elements past the 360 px edge on ${label(p)}:\n${overflowing.join('\n')}`).toEqual([]);
+    });
+  }
+});
