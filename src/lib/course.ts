@@ -10,6 +10,8 @@ export interface ChapterSource {
   order: number;
   part: number;
   summary: string;
+  /** A short title for the hidden-tab title. */
+  short?: string;
   /** The h2/h3 ids in document order. */
   sectionIds: string[];
 }

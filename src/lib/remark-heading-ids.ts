@@ -54,7 +54,8 @@ export function remarkHeadingIds() {
       seen.set(parsed.id, label);
       (last as Text).value = parsed.text;
       if (!parsed.text) node.children.pop();
-      node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: parsed.id } };
+      const data = (node.data ?? {}) as { hProperties?: Record<string, unknown> };
+      node.data = { ...data, hProperties: { ...data.hProperties, id: parsed.id } } as typeof node.data;
       if (node.depth === 2 || node.depth === 3) sectionIds.push(parsed.id);
     }
     const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
