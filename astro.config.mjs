@@ -12,6 +12,9 @@ import { katexAssets } from './src/lib/katex-assets.ts';
 
 // Sub-path deploys: BASE_PATH=/course/ npm run build. Nothing else in the site hard-codes "/".
 const base = process.env.BASE_PATH ?? '/';
+// Astro fills import.meta.env.* from process.env, so a BASE_URL left in the environment (CI
+// systems and test runners set one) would silently replace the base above in every link.
+delete process.env.BASE_URL;
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
 
 export default defineConfig({
