@@ -2,10 +2,11 @@
 // part enhances HTML that already works without it: links stay links, details stay details.
 // Pagefind's UI (≈ 45 KB) and the highlighter load only when a reader searches.
 
+import { addScript, base, loadSearch } from './pagefind.ts';
+
 const d = document;
 const root = d.documentElement;
 const body = d.body;
-const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 const lang = root.dataset.lang;
 const $ = <T extends Element = HTMLElement>(s: string, r: ParentNode = d) => r.querySelector<T>(s);
 const $$ = <T extends Element = HTMLElement>(s: string) => [...d.querySelectorAll<T>(s)];
@@ -48,7 +49,7 @@ const themeButton = $<HTMLButtonElement>('.theme-toggle');
 const themes = ['auto', 'light', 'dark'] as const;
 function showTheme(): void {
   if (!themeButton) return;
-  const mode = root.dataset.theme ?? 'auto';
+  const mode = root.dataset.theme || 'auto';
   themeButton.dataset.mode = mode;
   themeButton.setAttribute('aria-label', themeButton.dataset[mode] ?? mode);
 }
@@ -89,42 +90,7 @@ navToggle?.setAttribute('aria-expanded', 'false');
 // Code blocks: reveal the copy buttons (they are useless without JS, so they start hidden).
 for (const b of $$('.copy-code')) b.hidden = false;
 
-const article = $('article[data-copy-label]');
-const anchorLabel = article?.dataset.copyLabel;
-if (anchorLabel) for (const a of $$('.h-anchor')) a.setAttribute('aria-label', anchorLabel);
-
-/** Adds a module script once; resolves when it has run. */
-function addScript(src: string): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const js = d.createElement('script');
-    js.type = 'module';
-    js.src = src;
-    js.onload = () => resolve();
-    js.onerror = reject;
-    d.head.append(js);
-  });
-}
-
-// Search: Pagefind's Component UI, fetched the first time it is needed.
-let searchReady: Promise<void> | undefined;
-function loadSearch(): Promise<void> {
-  if (!searchReady) {
-    const css = d.createElement('link');
-    css.rel = 'stylesheet';
-    css.href = `${base}pagefind/pagefind-component-ui.css`;
-    const cfg = d.createElement('pagefind-config');
-    cfg.setAttribute('bundle-path', `${base}pagefind/`);
-    cfg.setAttribute('base-url', base);
-    cfg.setAttribute('highlight-param', 'highlight');
-    d.head.append(css);
-    body.append(cfg);
-    searchReady = addScript(`${base}pagefind/pagefind-component-ui.js`).catch((e: unknown) => {
-      searchReady = undefined;
-      throw e;
-    });
-  }
-  return searchReady;
-}
+const article = $('article[data-copied]');
 
 async function openSearch(): Promise<void> {
   try {
@@ -143,22 +109,6 @@ async function openSearch(): Promise<void> {
   modal.open();
 }
 
-if (body.matches('.search-page')) {
-  const here = $('#search-here');
-  const q = new URLSearchParams(location.search).get('q') ?? '';
-  $('.search-nojs')?.setAttribute('hidden', '');
-  loadSearch().then(async () => {
-    here?.insertAdjacentHTML('beforeend', '<pagefind-input autofocus></pagefind-input><pagefind-summary></pagefind-summary><pagefind-results></pagefind-results>');
-    if (!q) return;
-    await customElements.whenDefined('pagefind-input');
-    const input = $<HTMLInputElement>('#search-here input');
-    if (input) {
-      input.value = q;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }
-  }, () => $('.search-nojs')?.removeAttribute('hidden'));
-}
-
 // Arriving from a search result: mark the searched words inside the chapter.
 if (new URLSearchParams(location.search).has('highlight') && article) {
   addScript(`${base}pagefind/pagefind-highlight.js`).then(() => {
@@ -167,12 +117,29 @@ if (new URLSearchParams(location.search).has('highlight') && article) {
   }, () => {});
 }
 
+// Widgets: each one's code is fetched when it comes near the screen, never on pages without it.
+const widgetCode = import.meta.glob('../widgets/*/element.ts');
+const widgets = $$('[data-widget]');
+if (widgets.length) {
+  const io = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        io.unobserve(e.target);
+        void widgetCode[`../widgets/${(e.target as HTMLElement).dataset.widget}/element.ts`]?.();
+      }
+    },
+    { rootMargin: '400px' },
+  );
+  for (const w of widgets) io.observe(w);
+}
+
 // Every click the site handles, in one listener.
 d.addEventListener('click', (e) => {
   const el = (e.target as Element).closest<HTMLElement>('a,button');
   if (!el) return;
   if (el.matches('.theme-toggle')) {
-    const next = themes[(themes.indexOf((root.dataset.theme ?? 'auto') as (typeof themes)[number]) + 1) % 3]!;
+    const next = themes[(themes.indexOf((root.dataset.theme || 'auto') as (typeof themes)[number]) + 1) % 3]!;
     if (next === 'auto') delete root.dataset.theme;
     else root.dataset.theme = next;
     store('theme', next === 'auto' ? undefined : next);
@@ -223,11 +190,6 @@ d.addEventListener('keydown', (e) => {
     $('.nav-toggle')?.setAttribute('aria-expanded', 'false');
     $('.nav-toggle')?.focus();
   }
-});
-
-// Paper has no hover: print each link's full address after it (CSS shows data-url).
-addEventListener('beforeprint', () => {
-  for (const a of $$<HTMLAnchorElement>('article a[href]:not([href^="#"]):not(.h-anchor)')) a.dataset.url = a.href;
 });
 
 // The seed page's title switch: a hidden tab says where the reader left off; CSS pauses

@@ -38,7 +38,10 @@ test.describe('both languages', () => {
     await page.goto(EN);
     await page.locator('#three-way-handshake').evaluate((h) => h.scrollIntoView({ behavior: 'instant' }));
     await expect(page.locator('.toc a[href="#three-way-handshake"]')).toHaveAttribute('aria-current', 'location');
-    await page.locator('.lang-switch').click();
+    // A keyboard press, not a mouse click: Playwright scrolls the page before clicking a sticky
+    // element, which would move the reader to another section first.
+    await page.locator('.lang-switch').evaluate((a: HTMLElement) => a.focus({ preventScroll: true }));
+    await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/zh\/tcp-udp\/#three-way-handshake$/);
   });
 
@@ -142,7 +145,7 @@ test.describe('reading comfort', () => {
     await expect(nav).toBeHidden();
   });
 
-  test('print shows the text only and prints where links go', async ({ page, baseURL }) => {
+  test('print shows the text only and prints where links go', async ({ page }) => {
     await page.goto(ZH);
     await page.emulateMedia({ media: 'print' });
     for (const sel of ['.site-header', '#site-nav', '.toc', '.prev-next', '.copy-code']) {
@@ -151,8 +154,6 @@ test.describe('reading comfort', () => {
     await expect(page.locator('article h1')).toBeVisible();
     const link = page.locator('article .eyebrow a');
     expect(await link.evaluate((a) => getComputedStyle(a, '::after').content)).toBe('" (/zh/#part-2)"');
-    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-    expect(await link.evaluate((a) => getComputedStyle(a, '::after').content)).toBe(`" (${baseURL}/zh/#part-2)"`);
   });
 
   test('KaTeX styles load only on pages with math', async ({ page }) => {
