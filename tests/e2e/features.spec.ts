@@ -61,7 +61,9 @@ test.describe('both languages', () => {
     await expect(page.locator('.nf-en h1')).toBeVisible();
     await expect(page.locator('.nf-zh h1')).toBeHidden();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page).toHaveTitle('Page not found · Networks & Concurrency');
     await page.goto('/zh/no-such-chapter/');
+    await expect(page).toHaveTitle('找不到这个页面 · 网络与并发');
     await expect(page.locator('.nf-zh h1')).toHaveText('找不到这个页面');
     await expect(page.locator('.nf-en h1')).toBeHidden();
   });
@@ -199,6 +201,15 @@ test.describe('search', () => {
     const input = page.locator('pagefind-modal input').first();
     await input.fill('握手');
     await expect(page.locator('pagefind-modal').getByText('三次握手').first()).toBeVisible({ timeout: 10_000 });
+  });
+
+  test('"/" types a slash inside the search box instead of reopening search', async ({ page }) => {
+    await page.goto(EN);
+    await page.keyboard.press('/');
+    const input = page.locator('pagefind-modal input').first();
+    await expect(input).toBeFocused();
+    await page.keyboard.type('tcp/udp');
+    await expect(input).toHaveValue('tcp/udp');
   });
 
   test('the search page takes a query from the URL', async ({ page }) => {
