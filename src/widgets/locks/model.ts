@@ -13,26 +13,61 @@
 //   would. A buyer blocked at `acquire` cannot be scheduled, so with the lock only executable schedules exist.
 // - The counter's thread does LOAD (`tmp = count`), ADD (`tmp = tmp + 1`), STORE (`count = tmp`) per
 //   increment; with the lock each increment is acquire, LOAD, ADD, STORE, release.
+//
+// This module is the public surface (the ticket machine lives here); the counter is in counter.ts, the
+// shared instruction table and the counting in engine.ts, the Python lines in programs.ts, and
+// configuration and URL parsing in config.ts. Import everything from here.
+import {
+  blockReason,
+  checkExplorable,
+  countFinals,
+  effect,
+  prng,
+  ScheduleError,
+  scheduleError,
+  ticketInstrs,
+  type Instr,
+  type Lang,
+  type ScheduleErrorCode,
+  type TicketOp,
+} from './engine.ts';
+import {
+  EXPLORE_LIMITS,
+  joinState,
+  requireConfig,
+  splitState,
+  validateConfig,
+  type Checked,
+  type TicketConfig,
+} from './config.ts';
+import { programFor } from './programs.ts';
+
+// One import for views and tests: the whole public surface lives behind this module.
+export {
+  decodeSchedule,
+  encodeSchedule,
+  EXPLORE_LIMITS,
+  LIMITS,
+  validateConfig,
+  validateCounterConfig,
+  type Checked,
+  type CounterConfig,
+  type TicketConfig,
+} from './config.ts';
+export { multinomial, prng, ScheduleError, type CounterOp, type Lang, type ScheduleErrorCode, type TicketOp } from './engine.ts';
+export {
+  counterProgramFor,
+  programFor,
+  PROGRAM_COUNTER,
+  PROGRAM_COUNTER_LOCK,
+  PROGRAM_LOCK,
+  PROGRAM_NO_LOCK,
+  type ProgramLine,
+} from './programs.ts';
+export * from './counter.ts';
 
 // ---------------------------------------------------------------------------------------------------
-// Public types
-
-export interface TicketConfig {
-  readonly tickets: number;
-  readonly buyers: number;
-  readonly lock: boolean;
-}
-
-export interface CounterConfig {
-  readonly threads: number;
-  readonly increments: number;
-  readonly lock: boolean;
-}
-
-/** What a ticket program line or log entry does. `check` marks a program line only: it runs inside the read step. */
-export type TicketOp = 'acquire' | 'read' | 'check' | 'write' | 'release' | 'sold-out';
-export type CounterOp = 'acquire' | 'load' | 'add' | 'store' | 'release';
-export type Lang = 'zh' | 'en';
+// Ticket runs: types
 
 /**
  * One step of a ticket run. `value`: for `read` the number read; for `write` the number written
@@ -80,341 +115,20 @@ export interface Machine {
   readonly schedule: readonly number[];
 }
 
-export type ScheduleErrorCode = 'out-of-range' | 'finished' | 'blocked';
-
-/** A schedule names a step that cannot run. `step` is its index in the schedule, `actor` the buyer or thread. */
-export class ScheduleError extends Error {
-  readonly code: ScheduleErrorCode;
-  readonly step: number;
-  readonly actor: number;
-  /** For `blocked`: who holds the lock. */
-  readonly holder: number | null;
-  constructor(code: ScheduleErrorCode, step: number, actor: number, holder: number | null, message: string) {
-    super(message);
-    this.name = 'ScheduleError';
-    this.code = code;
-    this.step = step;
-    this.actor = actor;
-    this.holder = holder;
-  }
-}
-
-/**
- * A line of the Python the view shows. `step` is the index (within one pass of the program) of the
- * instruction the line belongs to, null for structure (`def`, `else:`, `for`). `op` marks the line that
- * performs the step's effect; `branch` marks lines that run only when the buyer read > 0 (`win`) or 0.
- */
-export interface ProgramLine {
-  readonly code: string;
-  readonly step: number | null;
-  readonly op: TicketOp | CounterOp | null;
-  readonly branch: 'win' | 'sold-out' | null;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Limits: what a view may configure, and what `explore` will count
-
-export const LIMITS = {
-  buyers: { min: 1, max: 8 },
-  tickets: { min: 0, max: 9 },
-  threads: { min: 1, max: 4 },
-  increments: { min: 1, max: 5 },
-  /** Longest schedule string `decodeSchedule` reads. */
-  scheduleChars: 256,
-} as const;
-
-/**
- * `explore` counts by dynamic programming over states, never by listing schedules; these bound its work
- * (each allowed configuration is counted in well under a second). Five buyers already have 325 possible
- * winner lists; the counter's counts must stay exact in a double, which rules out 4 threads × 3 increments.
- */
-export const EXPLORE_LIMITS = {
-  buyers: 5,
-  tickets: LIMITS.tickets.max,
-  threads: 4,
-  increments: 3,
-  /** Counts must stay exact in a double. */
-  schedules: Number.MAX_SAFE_INTEGER,
-  /** States alive in one layer of the DP: a last guard, never reached within the limits above. */
-  states: 200_000,
-} as const;
-
-// ---------------------------------------------------------------------------------------------------
-// The programs as the view shows them
-
-const line = (
-  code: string,
-  step: number | null,
-  op: ProgramLine['op'] = null,
-  branch: ProgramLine['branch'] = null,
-): ProgramLine => Object.freeze({ code, step, op, branch });
-
-/** Two steps: read (+ check), then write or sold out. */
-export const PROGRAM_NO_LOCK: readonly ProgramLine[] = Object.freeze([
-  line('def buy(name):', null),
-  line("    with open('data.json') as f:", 0),
-  line('        data = json.load(f)', 0, 'read'),
-  line("    if data['ticket_num'] > 0:", 0, 'check'),
-  line('        time.sleep(random.random())', 1, null, 'win'),
-  line("        data['ticket_num'] -= 1", 1, null, 'win'),
-  line("        with open('data.json', 'w') as f:", 1, null, 'win'),
-  line('            json.dump(data, f)', 1, 'write', 'win'),
-  line("        print(name, 'got a ticket')", 1, null, 'win'),
-  line('    else:', null),
-  line("        print(name, 'sold out')", 1, 'sold-out', 'sold-out'),
-]);
-
-/** Four steps: acquire, read (+ check), write or sold out, release. */
-export const PROGRAM_LOCK: readonly ProgramLine[] = Object.freeze([
-  line('def buy(name, lock):', null),
-  line('    lock.acquire()', 0, 'acquire'),
-  line("    with open('data.json') as f:", 1),
-  line('        data = json.load(f)', 1, 'read'),
-  line("    if data['ticket_num'] > 0:", 1, 'check'),
-  line('        time.sleep(random.random())', 2, null, 'win'),
-  line("        data['ticket_num'] -= 1", 2, null, 'win'),
-  line("        with open('data.json', 'w') as f:", 2, null, 'win'),
-  line('            json.dump(data, f)', 2, 'write', 'win'),
-  line("        print(name, 'got a ticket')", 2, null, 'win'),
-  line('    else:', null),
-  line("        print(name, 'sold out')", 2, 'sold-out', 'sold-out'),
-  line('    lock.release()', 3, 'release'),
-]);
-
-/** `count += 1` as the three steps the interpreter really takes; `step` repeats for each increment. */
-export const PROGRAM_COUNTER: readonly ProgramLine[] = Object.freeze([
-  line('def worker():', null),
-  line('    global count', null),
-  line('    for _ in range(N):', null),
-  line('        tmp = count', 0, 'load'),
-  line('        tmp = tmp + 1', 1, 'add'),
-  line('        count = tmp', 2, 'store'),
-]);
-
-export const PROGRAM_COUNTER_LOCK: readonly ProgramLine[] = Object.freeze([
-  line('def worker():', null),
-  line('    global count', null),
-  line('    for _ in range(N):', null),
-  line('        lock.acquire()', 0, 'acquire'),
-  line('        tmp = count', 1, 'load'),
-  line('        tmp = tmp + 1', 2, 'add'),
-  line('        count = tmp', 3, 'store'),
-  line('        lock.release()', 4, 'release'),
-]);
-
-export function programFor(config: { readonly lock: boolean }): readonly ProgramLine[] {
-  return config.lock ? PROGRAM_LOCK : PROGRAM_NO_LOCK;
-}
-
-export function counterProgramFor(config: { readonly lock: boolean }): readonly ProgramLine[] {
-  return config.lock ? PROGRAM_COUNTER_LOCK : PROGRAM_COUNTER;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The engine both programs share: instructions as a table of effects
-
-type Instr = 'acquire' | 'release' | 'read' | 'buy' | 'load' | 'add' | 'store';
-
-const TICKET_INSTRS_NO_LOCK: readonly Instr[] = ['read', 'buy'];
-const TICKET_INSTRS_LOCK: readonly Instr[] = ['acquire', 'read', 'buy', 'release'];
-
-function ticketInstrs(lock: boolean): readonly Instr[] {
-  return lock ? TICKET_INSTRS_LOCK : TICKET_INSTRS_NO_LOCK;
-}
-
-function counterInstrs(config: CounterConfig): readonly Instr[] {
-  const one: readonly Instr[] = config.lock ? ['acquire', 'load', 'add', 'store', 'release'] : ['load', 'add', 'store'];
-  const all: Instr[] = [];
-  for (let i = 0; i < config.increments; i++) all.push(...one);
-  return all;
-}
-
-/** Instructions that use the actor's private value (`data` or `tmp`); anywhere else it is dead. */
-const READS_LOCAL: ReadonlySet<Instr> = new Set<Instr>(['buy', 'add', 'store']);
-
-interface Effect {
-  readonly shared: number;
-  readonly holder: number | null;
-  readonly local: number | null;
-  readonly op: TicketOp | CounterOp;
-  readonly value: number | null;
-  readonly won: boolean;
-}
-
-function effect(instr: Instr, actor: number, shared: number, holder: number | null, local: number | null): Effect {
-  switch (instr) {
-    case 'acquire':
-      return { shared, holder: actor, local, op: 'acquire', value: null, won: false };
-    case 'release':
-      return { shared, holder: null, local, op: 'release', value: null, won: false };
-    case 'read':
-      return { shared, holder, local: shared, op: 'read', value: shared, won: false };
-    case 'buy': {
-      const seen = local ?? 0;
-      return seen > 0
-        ? { shared: seen - 1, holder, local, op: 'write', value: seen - 1, won: true }
-        : { shared, holder, local, op: 'sold-out', value: seen, won: false };
-    }
-    case 'load':
-      return { shared, holder, local: shared, op: 'load', value: shared, won: false };
-    case 'add': {
-      const tmp = (local ?? 0) + 1;
-      return { shared, holder, local: tmp, op: 'add', value: tmp, won: false };
-    }
-    case 'store':
-      return { shared: local ?? 0, holder, local, op: 'store', value: local ?? 0, won: false };
-  }
-}
-
-function blockReason(
-  instrs: readonly Instr[],
-  pcs: readonly number[],
-  holder: number | null,
-  actor: number,
-): ScheduleErrorCode | null {
-  if (!Number.isInteger(actor) || actor < 0 || actor >= pcs.length) return 'out-of-range';
-  const pc = pcs[actor] ?? instrs.length;
-  if (pc >= instrs.length) return 'finished';
-  if (instrs[pc] === 'acquire' && holder !== null && holder !== actor) return 'blocked';
-  return null;
-}
-
-function scheduleError(
-  code: ScheduleErrorCode,
-  step: number,
-  actor: number,
-  holder: number | null,
-  count: number,
-  who: (i: number) => string,
-): ScheduleError {
-  const name = Number.isInteger(actor) && actor >= 0 ? who(actor) : String(actor);
-  const message =
-    code === 'out-of-range'
-      ? `step ${step}: there is no ${name} (indexes run from 0 to ${count - 1})`
-      : code === 'finished'
-        ? `step ${step}: ${name} has already finished`
-        : `step ${step}: ${name} is blocked at lock.acquire(): ${holder === null ? 'another' : who(holder)} holds the lock`;
-  return new ScheduleError(code, step, actor, code === 'blocked' ? holder : null, message);
-}
-
 /** P1, P2, … as the course names buyers. */
 export function buyerName(buyer: number): string {
   return `P${buyer + 1}`;
 }
 
-/** T1, T2, … for the counter's threads. */
-export function threadName(thread: number): string {
-  return `T${thread + 1}`;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Configuration and URL state
-
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
-
-function readInt(x: unknown, name: string, min: number, max: number): Checked<number> {
-  let n: number;
-  if (typeof x === 'number') n = x;
-  else if (typeof x === 'string' && /^\d{1,3}$/.test(x)) n = Number(x);
-  else return { ok: false, error: `${name} must be a whole number from ${min} to ${max}` };
-  if (!Number.isInteger(n) || n < min || n > max) {
-    return { ok: false, error: `${name} must be a whole number from ${min} to ${max}` };
-  }
-  return { ok: true, value: n };
-}
-
-function readBool(x: unknown, name: string): Checked<boolean> {
-  if (x === undefined) return { ok: true, value: false };
-  if (typeof x === 'boolean') return { ok: true, value: x };
-  if (x === 1 || x === '1' || x === 'true') return { ok: true, value: true };
-  if (x === 0 || x === '0' || x === 'false') return { ok: true, value: false };
-  return { ok: false, error: `${name} must be true or false` };
-}
-
-function field(x: object, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(x, key) ? (x as Record<string, unknown>)[key] : undefined;
-}
-
-/**
- * A ticket configuration from anything (parsed JSON, URL parameters): numbers or short digit strings,
- * `lock` as a boolean, 0/1 or 'true'/'false' (missing = false). Never throws.
- */
-export function validateConfig(x: unknown): Checked<TicketConfig> {
-  if (typeof x !== 'object' || x === null) return { ok: false, error: 'the configuration must be an object' };
-  const tickets = readInt(field(x, 'tickets'), 'tickets', LIMITS.tickets.min, LIMITS.tickets.max);
-  if (!tickets.ok) return tickets;
-  const buyers = readInt(field(x, 'buyers'), 'buyers', LIMITS.buyers.min, LIMITS.buyers.max);
-  if (!buyers.ok) return buyers;
-  const lock = readBool(field(x, 'lock'), 'lock');
-  if (!lock.ok) return lock;
-  return { ok: true, value: Object.freeze({ tickets: tickets.value, buyers: buyers.value, lock: lock.value }) };
-}
-
-/** The counter's configuration, on the same terms as `validateConfig`. */
-export function validateCounterConfig(x: unknown): Checked<CounterConfig> {
-  if (typeof x !== 'object' || x === null) return { ok: false, error: 'the configuration must be an object' };
-  const threads = readInt(field(x, 'threads'), 'threads', LIMITS.threads.min, LIMITS.threads.max);
-  if (!threads.ok) return threads;
-  const increments = readInt(field(x, 'increments'), 'increments', LIMITS.increments.min, LIMITS.increments.max);
-  if (!increments.ok) return increments;
-  const lock = readBool(field(x, 'lock'), 'lock');
-  if (!lock.ok) return lock;
-  return { ok: true, value: Object.freeze({ threads: threads.value, increments: increments.value, lock: lock.value }) };
-}
-
-function requireConfig(config: TicketConfig): TicketConfig {
-  const checked = validateConfig(config);
-  if (!checked.ok) throw new RangeError(checked.error);
-  return checked.value;
-}
-
-function requireCounterConfig(config: CounterConfig): CounterConfig {
-  const checked = validateCounterConfig(config);
-  if (!checked.ok) throw new RangeError(checked.error);
-  return checked.value;
-}
-
-/**
- * A schedule as one character per step, the actor's 1-based number: [0, 1, 2, 0] → "1231",
- * so a link reads as P1 P2 P3 P1.
- */
-export function encodeSchedule(schedule: readonly number[]): string {
-  let out = '';
-  for (const actor of schedule) {
-    if (!Number.isInteger(actor) || actor < 0 || actor > 8) throw new RangeError(`cannot encode actor ${actor}: indexes run from 0 to 8`);
-    out += String(actor + 1);
-  }
-  return out;
-}
-
-/** Reads what `encodeSchedule` wrote. Never throws: anything else (wrong type, too long, a stray character) is an error. */
-export function decodeSchedule(text: unknown): Checked<number[]> {
-  if (typeof text !== 'string') return { ok: false, error: 'a schedule must be a string of digits 1–9' };
-  if (text.length > LIMITS.scheduleChars) {
-    return { ok: false, error: `a schedule has at most ${LIMITS.scheduleChars} steps` };
-  }
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 49 || c > 57) return { ok: false, error: `character ${i + 1} of the schedule is not a digit 1–9` };
-    out.push(c - 49);
-  }
-  return { ok: true, value: out };
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Ticket runs: the step-by-step machine
-
-function freezeMachine(m: Machine): Machine {
-  return Object.freeze(m);
-}
 
 /** The moment before anyone moves: the file holds `tickets`, nobody holds the lock. */
 export function start(config: TicketConfig): Machine {
   const c = requireConfig(config);
   const buyers: BuyerState[] = [];
   for (let i = 0; i < c.buyers; i++) buyers.push(Object.freeze({ pc: 0, seen: null, result: null }));
-  return freezeMachine({
+  return Object.freeze({
     config: c,
     ticketNum: c.tickets,
     holder: null,
@@ -468,7 +182,7 @@ export function step(state: Machine, buyer: number): Machine {
   const result = e.op === 'write' ? 'won' : e.op === 'sold-out' ? 'sold-out' : me.result;
   const next: BuyerState = Object.freeze({ pc: me.pc + 1, seen: e.local, result });
   const entry: LogEntry = Object.freeze({ step: index, buyer, op: e.op as TicketOp, value: e.value });
-  return freezeMachine({
+  return Object.freeze({
     config: state.config,
     ticketNum: e.shared,
     holder: e.holder,
@@ -540,7 +254,15 @@ export function currentLine(state: Machine, buyer: number): number | null {
   const instr = instrs[me.pc];
   if (instr === undefined) return null;
   const op: TicketOp =
-    instr === 'buy' ? ((me.seen ?? 0) > 0 ? 'write' : 'sold-out') : instr === 'read' ? 'read' : instr === 'acquire' ? 'acquire' : 'release';
+    instr === 'buy'
+      ? (me.seen ?? 0) > 0
+        ? 'write'
+        : 'sold-out'
+      : instr === 'read'
+        ? 'read'
+        : instr === 'acquire'
+          ? 'acquire'
+          : 'release';
   const program = programFor(state.config);
   const i = program.findIndex((l) => l.step === me.pc && l.op === op);
   return i < 0 ? null : i;
@@ -566,18 +288,6 @@ export function worstSchedule(config: TicketConfig): number[] {
   if (c.lock) return serialSchedule(c);
   const all = Array.from({ length: c.buyers }, (_, i) => i);
   return [...all, ...all];
-}
-
-/** A 32-bit seeded PRNG (mulberry32): the same seed gives the same numbers on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -615,7 +325,11 @@ export function* allSchedules(config: TicketConfig): Generator<number[]> {
 // ---------------------------------------------------------------------------------------------------
 // Logs in words
 
-function formatTicketStep(entry: LogEntry, lang: Lang): string {
+/**
+ * One log entry in words, in the ticket_demo vector's English ("P1 read 1", "P1 write 0 (believes success)",
+ * "P2 sees 0 -> fail") or in Chinese ("P1 读到 1" …).
+ */
+export function formatLog(entry: LogEntry, lang: Lang): string {
   const p = buyerName(entry.buyer);
   const v = entry.value ?? 0;
   if (lang === 'zh') {
@@ -648,11 +362,6 @@ function formatTicketStep(entry: LogEntry, lang: Lang): string {
     case 'release':
       return `${p} releases the lock`;
   }
-}
-
-/** One log entry in words: "P1 read 1", "P1 write 0 (believes success)", "P2 sees 0 -> fail"; "P1 读到 1" … */
-export function formatLog(entry: LogEntry, lang: Lang): string {
-  return formatTicketStep(entry, lang);
 }
 
 /**
@@ -690,88 +399,7 @@ export function transcript(log: readonly LogEntry[], lang: Lang): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Counting every schedule: forward dynamic programming over states
-
-interface DPState {
-  readonly shared: number;
-  readonly holder: number | null;
-  readonly pcs: readonly number[];
-  readonly locals: readonly (number | null)[];
-  readonly winners: readonly number[];
-}
-
-function factorial(n: number): bigint {
-  let f = 1n;
-  for (let i = 2n; i <= BigInt(n); i++) f *= i;
-  return f;
-}
-
-/** (Σ nᵢ)! / Π nᵢ!: the number of ways to interleave sequences of these lengths. */
-export function multinomial(lengths: readonly number[]): bigint {
-  let total = 0;
-  let denominator = 1n;
-  for (const n of lengths) {
-    total += n;
-    denominator *= factorial(n);
-  }
-  return factorial(total) / denominator;
-}
-
-/**
- * Counts complete schedules by their final state; never lists them. With `symmetric`, states that differ
- * only by which thread is which merge (all threads run the same program), which is sound when the caller
- * only reads the shared value at the end, as the counter does; ticket endings name their winners, so not there.
- */
-function countFinals(
-  instrs: readonly Instr[],
-  actors: number,
-  shared0: number,
-  symmetric: boolean,
-): Array<{ state: DPState; count: number }> {
-  const keyOf = symmetric
-    ? (s: DPState) =>
-        `${s.shared}|` +
-        s.pcs
-          .map((pc, t) => `${pc}:${s.locals[t] ?? ''}:${s.holder === t ? 'h' : ''}`)
-          .sort()
-          .join(',')
-    : (s: DPState) => `${s.shared}|${s.holder ?? ''}|${s.pcs.join(',')}|${s.locals.join(',')}|${s.winners.join(',')}`;
-  const init: DPState = {
-    shared: shared0,
-    holder: null,
-    pcs: new Array<number>(actors).fill(0),
-    locals: new Array<number | null>(actors).fill(null),
-    winners: [],
-  };
-  let layer = new Map<string, { state: DPState; count: number }>([[keyOf(init), { state: init, count: 1 }]]);
-  const total = actors * instrs.length;
-  for (let k = 0; k < total; k++) {
-    const next = new Map<string, { state: DPState; count: number }>();
-    for (const { state, count } of layer.values()) {
-      for (let t = 0; t < actors; t++) {
-        if (blockReason(instrs, state.pcs, state.holder, t) !== null) continue;
-        const pc = state.pcs[t] as number;
-        const e = effect(instrs[pc] as Instr, t, state.shared, state.holder, state.locals[t] ?? null);
-        const pcs = state.pcs.slice();
-        pcs[t] = pc + 1;
-        const locals = state.locals.slice();
-        // A dead private value is forgotten, so states that differ only in it merge.
-        const nextInstr = instrs[pc + 1];
-        locals[t] = nextInstr !== undefined && READS_LOCAL.has(nextInstr) ? e.local : null;
-        const s: DPState = { shared: e.shared, holder: e.holder, pcs, locals, winners: e.won ? [...state.winners, t] : state.winners };
-        const key = keyOf(s);
-        const seen = next.get(key);
-        if (seen) seen.count += count;
-        else next.set(key, { state: s, count });
-      }
-    }
-    if (next.size > EXPLORE_LIMITS.states) {
-      throw new RangeError(`explore: more than ${EXPLORE_LIMITS.states} states to track; choose a smaller configuration`);
-    }
-    layer = next;
-  }
-  return [...layer.values()];
-}
+// Counting every schedule
 
 export interface TicketExploreOutcome {
   readonly winners: number[];
@@ -788,14 +416,6 @@ export interface TicketExplore {
   readonly outcomes: TicketExploreOutcome[];
   /** Schedules that sell more tickets than exist. */
   readonly oversoldSchedules: number;
-}
-
-function checkExplorable(lengths: readonly number[]): void {
-  // With the lock only whole critical sections interleave: `lengths` are then counted in sections.
-  const n = multinomial(lengths);
-  if (n > BigInt(EXPLORE_LIMITS.schedules)) {
-    throw new RangeError(`explore: ${n} schedules are more than can be counted exactly (2^53 - 1); choose a smaller configuration`);
-  }
 }
 
 /**
@@ -837,216 +457,38 @@ function compareLists(a: readonly number[], b: readonly number[]): number {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The counter: count += 1 as LOAD, ADD, STORE
+// URL state
 
-export interface CounterLogEntry {
-  readonly step: number;
-  readonly thread: number;
-  readonly op: CounterOp;
-  /** `load`: the value loaded into tmp; `add`: tmp after adding; `store`: the value stored; null otherwise. */
-  readonly value: number | null;
+/** What a link to one moment of the ticket widget holds. */
+export interface TicketUrlState {
+  readonly config: TicketConfig;
+  readonly schedule: number[];
+  /** How many steps of `schedule` are shown (the player's position). */
+  readonly position: number;
 }
 
-export interface CounterThreadState {
-  readonly pc: number;
-  /** The thread's private `tmp`, or null before its first LOAD. */
-  readonly tmp: number | null;
-}
-
-export interface CounterMachine {
-  readonly config: CounterConfig;
-  readonly count: number;
-  readonly holder: number | null;
-  readonly threads: readonly CounterThreadState[];
-  readonly log: readonly CounterLogEntry[];
+/** "tickets.buyers.L|N.schedule[.position]", e.g. "1.3.N.123123.4": short ASCII for the kit's query value. */
+export function encodeState(state: {
+  readonly config: TicketConfig;
   readonly schedule: readonly number[];
-}
-
-export interface CounterOutcome {
-  /** The shared `count` at the end. */
-  readonly count: number;
-  /** Increments that happened but left no trace: threads × increments − count (when finished). */
-  readonly lostUpdates: number;
-  readonly log: CounterLogEntry[];
-  readonly finished: boolean;
-}
-
-export function counterStart(config: CounterConfig): CounterMachine {
-  const c = requireCounterConfig(config);
-  const threads: CounterThreadState[] = [];
-  for (let i = 0; i < c.threads; i++) threads.push(Object.freeze({ pc: 0, tmp: null }));
-  return Object.freeze({
-    config: c,
-    count: 0,
-    holder: null,
-    threads: Object.freeze(threads),
-    log: Object.freeze([]),
-    schedule: Object.freeze([]),
-  });
-}
-
-function counterWhyNotWith(instrs: readonly Instr[], state: CounterMachine, thread: number): ScheduleErrorCode | null {
-  return blockReason(
-    instrs,
-    state.threads.map((t) => t.pc),
-    state.holder,
-    thread,
-  );
-}
-
-export function counterWhyNot(state: CounterMachine, thread: number): ScheduleErrorCode | null {
-  return counterWhyNotWith(counterInstrs(state.config), state, thread);
-}
-
-export function counterRunnable(state: CounterMachine): number[] {
-  const instrs = counterInstrs(state.config);
-  const out: number[] = [];
-  for (let i = 0; i < state.threads.length; i++) if (counterWhyNotWith(instrs, state, i) === null) out.push(i);
-  return out;
-}
-
-export function counterIsFinished(state: CounterMachine): boolean {
-  const n = counterInstrs(state.config).length;
-  return state.threads.every((t) => t.pc >= n);
-}
-
-function counterStepWith(instrs: readonly Instr[], state: CounterMachine, thread: number): CounterMachine {
-  const index = state.schedule.length;
-  const reason = counterWhyNotWith(instrs, state, thread);
-  if (reason !== null) throw scheduleError(reason, index, thread, state.holder, state.threads.length, threadName);
-  const me = state.threads[thread] as CounterThreadState;
-  const e = effect(instrs[me.pc] as Instr, thread, state.count, state.holder, me.tmp);
-  const entry: CounterLogEntry = Object.freeze({ step: index, thread, op: e.op as CounterOp, value: e.value });
-  const next: CounterThreadState = Object.freeze({ pc: me.pc + 1, tmp: e.local });
-  return Object.freeze({
-    config: state.config,
-    count: e.shared,
-    holder: e.holder,
-    threads: Object.freeze(state.threads.map((t, i) => (i === thread ? next : t))),
-    log: Object.freeze([...state.log, entry]),
-    schedule: Object.freeze([...state.schedule, thread]),
-  });
-}
-
-/** `thread` runs its next instruction. Pure; throws a `ScheduleError` when it cannot. */
-export function counterStep(state: CounterMachine, thread: number): CounterMachine {
-  return counterStepWith(counterInstrs(state.config), state, thread);
-}
-
-export function counterReplay(config: CounterConfig, schedule: readonly number[]): CounterMachine[] {
-  let state = counterStart(config);
-  const instrs = counterInstrs(state.config);
-  const states = [state];
-  for (const t of schedule) {
-    state = counterStepWith(instrs, state, t);
-    states.push(state);
-  }
-  return states;
-}
-
-export function counterRun(config: CounterConfig, schedule: readonly number[]): CounterOutcome {
-  const states = counterReplay(config, schedule);
-  const last = states[states.length - 1] as CounterMachine;
-  const finished = counterIsFinished(last);
-  const done = last.threads.reduce((sum, t) => sum + Math.floor(t.pc / (last.config.lock ? 5 : 3)), 0);
-  return { count: last.count, lostUpdates: done - last.count, log: [...last.log], finished };
-}
-
-/** The line (index into `counterProgramFor(config)`) `thread` runs next, or null when it has finished. */
-export function counterCurrentLine(state: CounterMachine, thread: number): number | null {
-  const me = state.threads[thread];
-  if (me === undefined) return null;
-  const per = state.config.lock ? 5 : 3;
-  if (me.pc >= per * state.config.increments) return null;
-  const i = counterProgramFor(state.config).findIndex((l) => l.step === me.pc % per);
-  return i < 0 ? null : i;
-}
-
-/** Each thread does all its increments before the next starts. */
-export function counterSerialSchedule(config: CounterConfig): number[] {
-  const c = requireCounterConfig(config);
-  const per = counterInstrs(c).length;
-  const out: number[] = [];
-  for (let t = 0; t < c.threads; t++) for (let k = 0; k < per; k++) out.push(t);
-  return out;
-}
-
-export function counterRandomSchedule(config: CounterConfig, seed: number): number[] {
-  const rand = prng(seed);
-  let state = counterStart(config);
-  const instrs = counterInstrs(state.config);
-  for (;;) {
-    const choices: number[] = [];
-    for (let i = 0; i < state.threads.length; i++) if (counterWhyNotWith(instrs, state, i) === null) choices.push(i);
-    if (choices.length === 0) return [...state.schedule];
-    state = counterStepWith(instrs, state, choices[Math.floor(rand() * choices.length)] as number);
-  }
-}
-
-export interface CounterExplore {
-  readonly schedules: number;
-  /** Final counts, smallest first, with how many schedules (`count`) end there. */
-  readonly outcomes: Array<{ readonly finalCount: number; readonly lostUpdates: number; readonly count: number }>;
+  readonly position?: number;
+}): string {
+  const c = requireConfig(state.config);
+  return joinState(c.tickets, c.buyers, c.lock, state.schedule, state.position);
 }
 
 /**
- * The distribution of the final `count` over every complete schedule. Without the lock `schedules` is
- * (3·n·k)! / ((3k)!)^n for n threads of k increments; with it (n·k)! / (k!)^n. Throws a RangeError beyond
- * `EXPLORE_LIMITS` (4 threads, 3 increments, counts that a double holds exactly).
+ * Reads `encodeState`'s format and checks that the schedule runs. Never throws: a garbled, outdated or
+ * impossible state (a blocked acquire, a buyer who does not exist) is an error the widget reports
+ * before it starts from its default.
  */
-export function counterExplore(config: CounterConfig): CounterExplore {
-  const c = requireCounterConfig(config);
-  if (c.threads > EXPLORE_LIMITS.threads || c.increments > EXPLORE_LIMITS.increments) {
-    throw new RangeError(
-      `counterExplore: at most ${EXPLORE_LIMITS.threads} threads and ${EXPLORE_LIMITS.increments} increments (got ${c.threads} threads, ${c.increments} increments)`,
-    );
-  }
-  const instrs = counterInstrs(c);
-  checkExplorable(new Array<number>(c.threads).fill(c.lock ? c.increments : instrs.length));
-  const byFinal = new Map<number, number>();
-  let schedules = 0;
-  for (const { state, count } of countFinals(instrs, c.threads, 0, true)) {
-    schedules += count;
-    byFinal.set(state.shared, (byFinal.get(state.shared) ?? 0) + count);
-  }
-  const outcomes = [...byFinal.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([finalCount, count]) => ({ finalCount, lostUpdates: c.threads * c.increments - finalCount, count }));
-  return { schedules, outcomes };
-}
-
-function formatCounterStep(entry: CounterLogEntry, lang: Lang): string {
-  const t = threadName(entry.thread);
-  const v = entry.value ?? 0;
-  if (lang === 'zh') {
-    switch (entry.op) {
-      case 'acquire':
-        return `${t} 拿到锁`;
-      case 'load':
-        return `${t} LOAD：tmp = count = ${v}`;
-      case 'add':
-        return `${t} ADD：tmp = ${v}`;
-      case 'store':
-        return `${t} STORE：count = ${v}`;
-      case 'release':
-        return `${t} 释放锁`;
-    }
-  }
-  switch (entry.op) {
-    case 'acquire':
-      return `${t} acquires the lock`;
-    case 'load':
-      return `${t} LOAD: tmp = count = ${v}`;
-    case 'add':
-      return `${t} ADD: tmp = ${v}`;
-    case 'store':
-      return `${t} STORE: count = ${v}`;
-    case 'release':
-      return `${t} releases the lock`;
-  }
-}
-
-/** "T1 LOAD: tmp = count = 0", "T2 STORE: count = 1"; "T1 LOAD：tmp = count = 0" … */
-export function formatCounterLog(entry: CounterLogEntry, lang: Lang): string {
-  return formatCounterStep(entry, lang);
+export function decodeState(text: unknown): Checked<TicketUrlState> {
+  const parts = splitState(text);
+  if (!parts.ok) return parts;
+  const { a, b, lock, schedule, position } = parts.value;
+  const config = validateConfig({ tickets: a, buyers: b, lock });
+  if (!config.ok) return config;
+  const { error } = tryReplay(config.value, schedule);
+  if (error !== null) return { ok: false, error: error.message };
+  return { ok: true, value: { config: config.value, schedule, position: position ?? schedule.length } };
 }
