@@ -9,6 +9,7 @@ import { remarkMathFlag } from './src/lib/remark-math-flag.ts';
 import { rehypeCodeFigure } from './src/lib/rehype-code-figure.ts';
 import { shikiOptions } from './src/lib/shiki-options.ts';
 import { katexAssets } from './src/lib/katex-assets.ts';
+import { widgetBundles } from './src/lib/widget-bundles.ts';
 
 // Sub-path deploys: BASE_PATH=/course/ npm run build. Nothing else in the site hard-codes "/".
 const base = process.env.BASE_PATH ?? '/';
@@ -34,10 +35,5 @@ export default defineConfig({
     }),
     shikiConfig: shikiOptions,
   },
-  integrations: [mdx(), katexAssets()],
-  vite: {
-    // Widgets load with a plain dynamic import(); Vite's preload helper would add 0.6 KB
-    // (brotli) to the script every page runs, for chunks that have no dependencies to preload.
-    build: { modulePreload: false },
-  },
+  integrations: [mdx(), katexAssets(), widgetBundles()],
 });

@@ -118,7 +118,9 @@ if (new URLSearchParams(location.search).has('highlight') && article) {
 }
 
 // Widgets: each one's code is fetched when it comes near the screen, never on pages without it.
-const widgetCode = import.meta.glob('../widgets/*/element.ts');
+// The build bundles each widget into one file and names it in data-src (src/lib/widget-bundles.ts);
+// the dev server has no bundles and lets Vite load the source.
+const devWidgets = import.meta.env.DEV ? import.meta.glob('../widgets/*/element.ts') : {};
 const widgets = $$('[data-widget]');
 if (widgets.length) {
   const io = new IntersectionObserver(
@@ -126,7 +128,8 @@ if (widgets.length) {
       for (const e of entries) {
         if (!e.isIntersecting) continue;
         io.unobserve(e.target);
-        void widgetCode[`../widgets/${(e.target as HTMLElement).dataset.widget}/element.ts`]?.();
+        const { src, widget } = (e.target as HTMLElement).dataset;
+        void (src ? import(/* @vite-ignore */ src) : devWidgets[`../widgets/${widget}/element.ts`]?.());
       }
     },
     { rootMargin: '400px' },

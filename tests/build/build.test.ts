@@ -116,11 +116,15 @@ describe('a sub-path deploy (BASE_PATH=/course/)', { timeout: 240_000 }, () => {
       const links = new Set<string>();
       for (const file of htmlFiles(out).filter((f) => !f.includes(`${join(out, 'pagefind')}`))) {
         const html = readFileSync(file, 'utf8');
-        for (const m of html.matchAll(/\s(?:href|src|action|bundle-path|base-url)="([^"]*)"/g)) {
-          const url = m[1]!;
-          if (/^(https?:|mailto:|#|data:)/.test(url)) continue;
-          if (!url.startsWith('/course/')) outside.push(`${relative(out, file)}: ${url}`);
-          else links.add(url.split('#')[0]!);
+        // The page's own URL under the base, so relative links (../tcp-udp/#udp) resolve as a browser would.
+        const rel = relative(out, file).replace(/(^|\/)index\.html$/, '$1');
+        const pageUrl = new URL(`/course/${rel}`, 'http://x');
+        for (const m of html.matchAll(/\s(?:href|src|action|bundle-path|base-url|data-src)="([^"]*)"/g)) {
+          const raw = m[1]!;
+          if (/^(https?:|mailto:|#|data:)/.test(raw)) continue;
+          const url = new URL(raw, pageUrl).pathname;
+          if (!url.startsWith('/course/')) outside.push(`${relative(out, file)}: ${raw}`);
+          else links.add(url);
         }
         // Scripts build URLs at run time from the base the bundler put in.
         for (const m of html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)) {
