@@ -18,17 +18,55 @@ export interface PlayerOptions {
   encode?: (position: number) => string | null;
   /** Milliseconds between steps while playing. */
   interval?: number;
+  /** Where the control bar goes (default: appended to the host). */
+  barHost?: HTMLElement;
+  /** Where the narration and key hints go (default: appended to the host). */
+  liveHost?: HTMLElement;
 }
 
-function button(label: string, icon: string, cls: string): HTMLButtonElement {
+// Icons as SVG paths (24×24): fonts without ⏮ ⏵ ⏭ would show empty boxes.
+const ICONS = {
+  restart: 'M6 5v14M19 5 9 12l10 7z',
+  back: 'M16 5 7 12l9 7z',
+  play: 'M8 5v14l11-7z',
+  pause: 'M8 5v14M16 5v14',
+  forward: 'M8 5l9 7-9 7z',
+  end: 'M18 5v14M5 5l10 7-10 7z',
+  copy: 'M10 14a4 4 0 0 0 6 0l3-3a4 4 0 0 0-6-6l-1 1M14 10a4 4 0 0 0-6 0l-3 3a4 4 0 0 0 6 6l1-1',
+} as const;
+const SVG = 'http://www.w3.org/2000/svg';
+
+function setIcon(b: HTMLButtonElement, icon: keyof typeof ICONS): void {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '18');
+  svg.setAttribute('height', '18');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', ICONS[icon]);
+  svg.append(path);
+  b.replaceChildren(svg);
+}
+
+function button(label: string, icon: keyof typeof ICONS, cls: string): HTMLButtonElement {
   const b = document.createElement('button');
   b.type = 'button';
   b.className = `kit-btn ${cls}`;
   b.setAttribute('aria-label', label);
   b.title = label;
-  b.textContent = icon;
+  setIcon(b, icon);
   return b;
 }
+
+/**
+ * aria-disabled rather than disabled: a control that becomes unavailable keeps the focus, so
+ * the keyboard shortcuts (handled on the widget) keep working after "go to the end".
+ */
+function setDisabled(b: HTMLButtonElement, off: boolean): void {
+  if (off) b.setAttribute('aria-disabled', 'true');
+  else b.removeAttribute('aria-disabled');
+}
+const isOff = (b: HTMLButtonElement) => b.getAttribute('aria-disabled') === 'true';
 
 export class Player {
   readonly el: HTMLElement;
@@ -55,12 +93,12 @@ export class Player {
     bar.setAttribute('role', 'group');
     bar.setAttribute('aria-label', t.controls);
     this.buttons = {
-      restart: button(t.restart, '⏮', 'restart'),
-      back: button(t.back, '◀', 'back'),
-      forward: button(t.forward, '▶', 'forward'),
-      end: button(t.end, '⏭', 'end'),
+      restart: button(t.restart, 'restart', 'restart'),
+      back: button(t.back, 'back', 'back'),
+      forward: button(t.forward, 'forward', 'forward'),
+      end: button(t.end, 'end', 'end'),
     };
-    this.playBtn = button(t.play, '⏵', 'play');
+    this.playBtn = button(t.play, 'play', 'play');
     this.playBtn.setAttribute('aria-pressed', 'false');
     this.scrub = document.createElement('input');
     this.scrub.type = 'range';
@@ -69,7 +107,7 @@ export class Player {
     this.scrub.setAttribute('aria-label', t.step(0, this.total).replace(/\d+/, '#'));
     this.counter = document.createElement('output');
     this.counter.className = 'kit-counter';
-    const copy = button(t.copyStep, '🔗', 'copy');
+    const copy = button(t.copyStep, 'copy', 'copy');
     this.live = document.createElement('p');
     this.live.className = 'kit-live';
     this.live.setAttribute('role', 'status');
@@ -78,12 +116,14 @@ export class Player {
     keys.className = 'kit-keys';
     keys.textContent = t.keys;
     bar.append(this.buttons.restart, this.buttons.back, this.playBtn, this.buttons.forward, this.buttons.end, this.scrub, this.counter, copy);
-    host.append(bar, this.live, keys);
+    (opts.barHost ?? host).append(bar);
+    (opts.liveHost ?? host).append(this.live, keys);
 
-    this.buttons.restart.addEventListener('click', () => this.go(0));
-    this.buttons.back.addEventListener('click', () => this.go(this.position - 1));
-    this.buttons.forward.addEventListener('click', () => this.go(this.position + 1));
-    this.buttons.end.addEventListener('click', () => this.go(this.total));
+    const on = (b: HTMLButtonElement, f: () => void) => b.addEventListener('click', () => isOff(b) || f());
+    on(this.buttons.restart, () => this.go(0));
+    on(this.buttons.back, () => this.go(this.position - 1));
+    on(this.buttons.forward, () => this.go(this.position + 1));
+    on(this.buttons.end, () => this.go(this.total));
     this.playBtn.addEventListener('click', () => (this.timer ? this.pause() : this.play()));
     this.scrub.addEventListener('input', () => this.go(Number(this.scrub.value)));
     copy.addEventListener('click', () => this.copyLink(copy));
@@ -107,8 +147,10 @@ export class Player {
     this.scrub.value = String(p);
     this.scrub.setAttribute('aria-valuetext', this.t.step(p, this.total));
     this.counter.textContent = p === 0 ? this.t.start : this.t.step(p, this.total);
-    this.buttons.restart.disabled = this.buttons.back.disabled = p === 0;
-    this.buttons.forward.disabled = this.buttons.end.disabled = p === this.total;
+    setDisabled(this.buttons.restart, p === 0);
+    setDisabled(this.buttons.back, p === 0);
+    setDisabled(this.buttons.forward, p === this.total);
+    setDisabled(this.buttons.end, p === this.total);
     this.live.textContent = said;
     const value = this.opts.encode?.(p);
     if (user && value) writeState(this.opts.id, value);
@@ -117,7 +159,7 @@ export class Player {
   play(): void {
     if (this.timer || this.total === 0) return;
     if (this.position >= this.total) this.go(0, false);
-    this.playBtn.textContent = '⏸';
+    setIcon(this.playBtn, 'pause');
     this.playBtn.setAttribute('aria-label', this.t.pause);
     this.playBtn.title = this.t.pause;
     this.playBtn.setAttribute('aria-pressed', 'true');
@@ -131,7 +173,7 @@ export class Player {
     if (!this.timer) return;
     clearInterval(this.timer);
     this.timer = undefined;
-    this.playBtn.textContent = '⏵';
+    setIcon(this.playBtn, 'play');
     this.playBtn.setAttribute('aria-label', this.t.play);
     this.playBtn.title = this.t.play;
     this.playBtn.setAttribute('aria-pressed', 'false');

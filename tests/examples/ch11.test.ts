@@ -1,0 +1,331 @@
+// Runs chapter 11's ticket grab (content/examples/ticket_grab.py) for real, with real processes, a real
+// multiprocessing.Lock and a real JSON file, under every start method the host has, and checks what the
+// chapter says about it. The unlocked run is deterministic: a Barrier makes every buyer read before anyone
+// writes (the worst interleaving), so 10 buyers and 1 ticket always give 10 winners. Each Python run gets
+// its own process group, is killed (group and all) after 25 s, and must leave no process behind.
+import { describe, test, expect } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const EXAMPLES = join(process.cwd(), 'content', 'examples');
+const SCRIPT = join(EXAMPLES, 'ticket_grab.py');
+const RUN_TIMEOUT_MS = 25_000;
+const TEST_TIMEOUT_MS = 30_000;
+const POSIX = process.platform !== 'win32';
+/** fork and forkserver are POSIX only; spawn exists everywhere. */
+const METHODS = POSIX ? ['fork', 'spawn', 'forkserver'] : ['spawn'];
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** Processes of the run's group still alive 3 s after the main process ended (then killed). */
+  leftBehind: boolean;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Is any process of the group `pgid` still running? On Linux this reads /proc and skips zombies: a
+ * helper (the resource tracker) that has exited but waits for PID 1 to reap it is not left behind.
+ */
+function groupAlive(pgid: number): boolean {
+  if (existsSync('/proc/self/stat')) {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue; // the process ended while we looked
+      }
+      // "pid (comm) state ppid pgrp ...": comm may contain spaces, so split after the last ')'.
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true;
+    }
+    return false;
+  }
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function killGroup(child: { pid?: number; kill: (s: NodeJS.Signals) => boolean }) {
+  if (POSIX && child.pid) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  } else child.kill('SIGKILL');
+}
+
+/** Runs python3 with `args` in `cwd` (a fresh temp dir unless given), in its own process group. */
+function runPython(args: string[], cwd?: string): Promise<Run> {
+  const dir = cwd ?? mkdtempSync(join(tmpdir(), 'ch11-'));
+  return new Promise((resolve, reject) => {
+    const child = spawn('python3', args, {
+      cwd: dir,
+      detached: POSIX, // a new process group: the buyers, the forkserver and the resource tracker join it
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child);
+    }, RUN_TIMEOUT_MS);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.on('close', async (code) => {
+      clearTimeout(timer);
+      let leftBehind = false;
+      if (POSIX && child.pid) {
+        // Helpers (forkserver, resource tracker) exit on their own soon after the main process.
+        for (let waited = 0; groupAlive(child.pid) && waited < 3000; waited += 50) await sleep(50);
+        if (groupAlive(child.pid)) {
+          leftBehind = true;
+          killGroup(child);
+        }
+      }
+      if (cwd === undefined) rmSync(dir, { recursive: true, force: true });
+      resolve({ code, stdout, stderr, timedOut, leftBehind });
+    });
+  });
+}
+
+function runGrab(...args: string[]): Promise<Run> {
+  return runPython([SCRIPT, ...args]);
+}
+
+function expectClean(run: Run) {
+  expect(run.timedOut, 'the run should finish within 25 s').toBe(false);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect(run.leftBehind, 'no process of the run may outlive it').toBe(false);
+}
+
+interface Section {
+  lock: boolean;
+  buyers: number;
+  tickets: number;
+  method: string;
+  succeeded: number;
+  ticketNum: number;
+  got: number;
+  soldOut: number;
+  searches: number;
+  lines: string[];
+}
+
+/** Splits the output at its "== … ==" headers and reads each run's result line. */
+function sections(stdout: string): Section[] {
+  const out: Section[] = [];
+  let current: Section | null = null;
+  for (const line of stdout.split('\n')) {
+    const head = /^== .*(with|without) the lock: (\d+) buyers, (\d+) ticket\(s\), start method (\w+) ==$/.exec(line);
+    if (head) {
+      current = {
+        lock: head[1] === 'with',
+        buyers: Number(head[2]),
+        tickets: Number(head[3]),
+        method: head[4]!,
+        succeeded: NaN,
+        ticketNum: NaN,
+        got: 0,
+        soldOut: 0,
+        searches: 0,
+        lines: [],
+      };
+      out.push(current);
+      continue;
+    }
+    if (!current || line === '') continue;
+    current.lines.push(line);
+    const result = /result: (\d+) succeeded, ticket_num = (-?\d+) \([\d.]+ s\)$/.exec(line);
+    if (result) {
+      current.succeeded = Number(result[1]);
+      current.ticketNum = Number(result[2]);
+    }
+    if (/^buyer \d+ .*got a ticket$/.test(line)) current.got++;
+    if (/^buyer \d+ .*sold out$/.test(line)) current.soldOut++;
+    if (/^buyer \d+ .*search: \d+ left$/.test(line)) current.searches++;
+  }
+  return out;
+}
+
+function only(stdout: string): Section {
+  const all = sections(stdout);
+  expect(all, `expected one run in: ${JSON.stringify(stdout)}`).toHaveLength(1);
+  return all[0]!;
+}
+
+describe('ticket_grab.py: with no arguments', () => {
+  test(
+    'runs the unlocked version first, then the locked one, and exits 0',
+    async () => {
+      const run = await runGrab();
+      expectClean(run);
+      const [unsafe, safe] = sections(run.stdout);
+      expect(unsafe?.lock).toBe(false);
+      expect(safe?.lock).toBe(true);
+      expect(unsafe!.buyers).toBe(10);
+      expect(unsafe!.tickets).toBe(1);
+      expect(unsafe!.succeeded).toBeGreaterThan(1);
+      expect(safe!.succeeded).toBe(1);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  test(
+    'creates its data file in a temporary directory, never in the current directory',
+    async () => {
+      const cwd = mkdtempSync(join(tmpdir(), 'ch11-cwd-'));
+      try {
+        const run = await runPython([SCRIPT], cwd);
+        expectClean(run);
+        expect(readdirSync(cwd)).toEqual([]);
+      } finally {
+        rmSync(cwd, { recursive: true, force: true });
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
+describe.each(METHODS)('ticket_grab.py under the %s start method', (method) => {
+  test(
+    'without the lock, 10 buyers and 1 ticket oversell: every buyer read 1, so all 10 succeed',
+    async () => {
+      const run = await runGrab('--no-lock', '--start-method', method);
+      expectClean(run);
+      const s = only(run.stdout);
+      expect(s.method).toBe(method);
+      expect(s.lock).toBe(false);
+      expect(s.succeeded).toBe(10);
+      expect(s.got).toBe(10);
+      expect(s.ticketNum).toBe(0);
+      expect(run.stdout).toMatch(/oversold by 9$/m);
+      expect(run.stdout).toMatch(/10 sold \+ 0 left != 1$/m);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  // Three separate runs, each its own test so each stays well inside the time bound on a busy machine.
+  test.each([1, 2, 3])(
+    'with the lock exactly one buyer succeeds and ticket_num ends at 0 (run %i)',
+    async () => {
+      const run = await runGrab('--lock', '--start-method', method);
+      expectClean(run);
+      const s = only(run.stdout);
+      expect(s.method).toBe(method);
+      expect(s.lock).toBe(true);
+      expect(s.succeeded).toBe(1);
+      expect(s.got).toBe(1);
+      expect(s.soldOut).toBe(9);
+      expect(s.searches).toBe(10);
+      expect(s.ticketNum).toBe(0);
+      expect(run.stdout).not.toMatch(/oversold|do not balance/);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
+describe('ticket_grab.py: more tickets, and no forced worst case', () => {
+  test(
+    '10 buyers, 10 tickets: without the lock all 10 sell but the file says 9 left (lost updates); with it 0 left',
+    async () => {
+      const run = await runGrab('--tickets', '10');
+      expectClean(run);
+      const [unsafe, safe] = sections(run.stdout);
+      expect(unsafe!.succeeded).toBe(10);
+      expect(unsafe!.ticketNum).toBe(9);
+      expect(run.stdout).toMatch(/10 sold \+ 9 left != 10$/m);
+      expect(safe!.succeeded).toBe(10);
+      expect(safe!.ticketNum).toBe(0);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  test(
+    'without the barrier the 10–50 ms delay alone still oversells (at least once in three runs, fork)',
+    async () => {
+      const method = POSIX ? 'fork' : 'spawn';
+      const results: number[] = [];
+      for (let i = 0; i < 3 && !results.some((n) => n > 1); i++) {
+        const run = await runGrab('--no-lock', '--no-barrier', '--start-method', method);
+        expectClean(run);
+        const s = only(run.stdout);
+        expect(s.ticketNum).toBe(0);
+        results.push(s.succeeded);
+      }
+      expect(results.some((n) => n > 1), `successes per run: ${results.join(', ')}`).toBe(true);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
+// Imports the example as a module and drives search(), buy_unsafe() and buy() while the parent holds the lock.
+const HARNESS = String.raw`
+import inspect, multiprocessing as mp, os, sys, tempfile, time
+sys.path.insert(0, sys.argv[1])
+import ticket_grab as tg
+
+if __name__ == '__main__':
+    mp.set_start_method(sys.argv[2])
+    print('search params', list(inspect.signature(tg.search).parameters), flush=True)
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, 'data.json')
+        tg.save(path, {'ticket_num': 3})
+        lock = mp.Lock()
+        lock.acquire()                       # someone else is buying right now
+        s = mp.Process(target=tg.search, args=(7, path))
+        s.start(); s.join(10)
+        print('search done while locked', not s.is_alive(), s.exitcode, flush=True)
+        u = mp.Process(target=tg.buy_unsafe, args=(9, path))
+        u.start(); u.join(10)
+        print('buy_unsafe done while locked', not u.is_alive(), u.exitcode, flush=True)
+        b = mp.Process(target=tg.buy, args=(8, path, lock))
+        b.start(); b.join(1.0)
+        print('buy waiting for the lock', b.is_alive(), flush=True)
+        lock.release()
+        b.join(10)
+        print('buy done after release', not b.is_alive(), b.exitcode, flush=True)
+        print('ticket_num', tg.load(path)['ticket_num'], flush=True)
+        for p in (s, u, b):
+            if p.is_alive():
+                p.kill(); p.join()
+`;
+
+describe.each(METHODS)('search(), buy_unsafe() and buy() against a held lock (%s)', (method) => {
+  test(
+    'search never needs the lock and buy_unsafe ignores it: both finish while another process holds it; buy waits',
+    async () => {
+      const run = await runPython(['-c', HARNESS, EXAMPLES, method]);
+      expectClean(run);
+      expect(run.stdout).toMatch(/^search params \['i', 'path'\]$/m);
+      expect(run.stdout).toMatch(/^buyer 7 .*search: 3 left$/m);
+      expect(run.stdout).toMatch(/^search done while locked True 0$/m);
+      // The lock only stops code that asks for it: a buyer that skips it goes straight through.
+      expect(run.stdout).toMatch(/^buyer 9 .*got a ticket$/m);
+      expect(run.stdout).toMatch(/^buy_unsafe done while locked True 0$/m);
+      expect(run.stdout).toMatch(/^buy waiting for the lock True$/m);
+      expect(run.stdout).toMatch(/^buyer 8 .*got a ticket$/m);
+      expect(run.stdout).toMatch(/^buy done after release True 0$/m);
+      expect(run.stdout).toMatch(/^ticket_num 1$/m);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
