@@ -132,14 +132,17 @@ export class Player {
     this.setTotal(this.total);
   }
 
-  /** A new run (scenario changed): keep the position where it still exists. */
-  setTotal(total: number, position = Math.min(this.position, total)): void {
+  /**
+   * A new run (scenario changed): keep the position where it still exists. `quiet` re-renders
+   * without narrating, for changes the reader is typing (each keystroke need not be announced).
+   */
+  setTotal(total: number, position = Math.min(this.position, total), quiet = false): void {
     this.total = total;
     this.scrub.max = String(total);
-    this.go(position, false);
+    this.go(position, false, quiet);
   }
 
-  go(position: number, user = true): void {
+  go(position: number, user = true, quiet = false): void {
     if (user) this.pause();
     const p = Math.max(0, Math.min(this.total, Math.round(position)));
     this.position = p;
@@ -151,7 +154,7 @@ export class Player {
     setDisabled(this.buttons.back, p === 0);
     setDisabled(this.buttons.forward, p === this.total);
     setDisabled(this.buttons.end, p === this.total);
-    this.live.textContent = said;
+    if (!quiet) this.live.textContent = said;
     const value = this.opts.encode?.(p);
     if (user && value) writeState(this.opts.id, value);
   }

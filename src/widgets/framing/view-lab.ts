@@ -1,0 +1,111 @@
+// What the sticky-packet lab (W7) shows, as pure functions of its settings: one run of the model
+// (TCP segments and recv() reads, the naive or the framing receiver, the UDP lane), walked as a
+// list of steps with their narration, and the URL state. Used by the static figure and the widget.
+import {
+  encodeFrame,
+  FrameDecoder,
+  naiveReceive,
+  tcpDeliver,
+  udpDeliver,
+  type DecoderState,
+  type NaiveRead,
+  type Span,
+  type TcpDelivery,
+} from './model.ts';
+import { fill, int, pack, pyBytes, unpack, type Strings } from './view-format.ts';
+import { utf8 } from './view-framing.ts';
+
+export interface LabState {
+  msgs: string[];
+  seed: number;
+  /** 0 = let the seed pick it. */
+  mss: number;
+  nagle: boolean;
+  recv: number;
+  framing: boolean;
+  /** UDP loss, in percent. */
+  loss: number;
+}
+
+/** Seed 19 shows the course's example: recv() gets b'hel', then b'loworld'; UDP loses one of the two. */
+export const LAB_DEFAULT: LabState = { msgs: ['hello', 'world'], seed: 19, mss: 0, nagle: false, recv: 1024, framing: false, loss: 30 };
+/** At most this many messages of at most this many characters. */
+export const MAX_MSGS = 8;
+export const MAX_CHARS = 32;
+
+export interface DecoderView {
+  state: DecoderState;
+  got: number;
+  need: number;
+  /** Bodies completed so far. */
+  frames: Uint8Array[];
+}
+
+export type LabStep =
+  | { kind: 'seg'; i: number; span: Span }
+  | { kind: 'read'; i: number; read: NaiveRead; dec?: DecoderView }
+  | { kind: 'udp'; i: number; lost: boolean };
+
+export interface LabRun {
+  /** What each send() wrote: the message, or its frame. */
+  sent: Uint8Array[];
+  tcp: TcpDelivery;
+  steps: LabStep[];
+}
+
+/** The run: segments arrive as the reads need them, each read goes to the receiver, then UDP. */
+export function labRun(s: LabState): LabRun {
+  const raw = s.msgs.map(utf8);
+  const sent = s.framing ? raw.map((b) => encodeFrame({ file_size: b.length }, b, { format: '!I', ensureAscii: false })) : raw;
+  const tcp = tcpDeliver(sent, { seed: s.seed, nagle: s.nagle, recvSize: s.recv, ...(s.mss ? { mss: s.mss } : {}) });
+  const decoder = s.framing ? new FrameDecoder({ format: '!I' }) : null;
+  const frames: Uint8Array[] = [];
+  const steps: LabStep[] = [];
+  let seg = 0;
+  naiveReceive(tcp.reads, tcp.stream, tcp.writes).forEach((read, i) => {
+    for (; seg < tcp.segments.length && tcp.segments[seg]!.start < read.end; seg++) steps.push({ kind: 'seg', i: seg, span: tcp.segments[seg]! });
+    if (!decoder) {
+      steps.push({ kind: 'read', i, read });
+      return;
+    }
+    // The frames are built here, so the decoder never meets bad input: pushTraced has no error to report.
+    frames.push(...decoder.pushTraced(read.bytes).frames.map((f) => f.body));
+    steps.push({ kind: 'read', i, read, dec: { state: decoder.state, got: decoder.buffered, need: decoder.need, frames: [...frames] } });
+  });
+  const { lost } = udpDeliver(raw, { seed: s.seed, lossRate: s.loss / 100 });
+  raw.forEach((_, i) => steps.push({ kind: 'udp', i, lost: lost.includes(i) }));
+  return { sent, tcp, steps };
+}
+
+export function narrateLab(step: LabStep, run: LabRun, s: LabState, t: Strings): string {
+  const { stream, segments } = run.tcp;
+  if (step.kind === 'seg') {
+    const b = stream.subarray(step.span.start, step.span.end);
+    return fill(t.nSeg, { k: step.i + 1, n: segments.length, len: b.length, b: pyBytes(b) });
+  }
+  if (step.kind === 'udp') {
+    return fill(t.nUdp, { k: step.i + 1, b: pyBytes(utf8(s.msgs[step.i] ?? '')), what: step.lost ? t.lost : t.arrived });
+  }
+  const { read, dec } = step;
+  const said = [fill(t.nRead, { size: s.recv, k: step.i + 1, b: pyBytes(read.bytes) })];
+  if (!dec) said.push(t[`k-${read.kind}`]!, read.validUtf8 ? '' : t.badUtf8!);
+  else said.push(fill(t.nDec, { s: dec.state, got: dec.got, need: dec.need }), dec.frames.length ? fill(t.nFrames, { list: dec.frames.map((f) => pyBytes(f)).join(', ') }) : '');
+  return said.filter(Boolean).join(t.sep);
+}
+
+// ---- URL state: s1.<seed>.<mss>.<nagle 0|1><framing 0|1>.<recv>.<loss>.<step>.<message>…
+
+export function encodeLab(s: LabState, step: number): string {
+  return pack('s1', [s.seed, s.mss, `${+s.nagle}${+s.framing}`, s.recv, s.loss, step, ...s.msgs]);
+}
+
+export function decodeLab(value: string | null): { state: LabState; step: number } | null {
+  const p = unpack('s1', value);
+  if (!p || p.length < 7 || p.length > 6 + MAX_MSGS) return null;
+  const [seed, mss, flags = '', recv, loss, step] = p;
+  const msgs = p.slice(6);
+  const n = [int(seed, 0, 2 ** 31 - 1), int(mss, 0, 64), int(recv, 1, 1024), int(loss, 0, 100), int(step, 0, 9999)];
+  if (n.includes(null) || !/^[01][01]$/.test(flags) || msgs.some((m) => [...m].length > MAX_CHARS)) return null;
+  const [sd, ms, rv, ls, k] = n as number[];
+  return { state: { msgs, seed: sd!, mss: ms!, nagle: flags[0] === '1', framing: flags[1] === '1', recv: rv!, loss: ls! }, step: k! };
+}
