@@ -30,6 +30,7 @@ const BUDGETS = {
   eagerJsBr: 2 * KB,
 };
 const SEARCH_QUERIES = { zh: '握手', en: 'handshake' };
+const WIDGET_BUDGETS = { jsBr: 12 * 1024, stepMs: 16, keystrokeMs: 100 };
 const SEARCH_TIMEOUT_MS = 10_000;
 const IDLE_MS = 500;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
@@ -493,6 +494,8 @@ async function runBrowser(pages, firstChapters, base) {
       p.katex.fontBytes = p.browser.katexFonts;
       p.katex.total = p.katex.cssBr + p.katex.fontBytes;
     }
+    const widgetRuns = [];
+    for (const p of pages.filter((p) => p.kind === 'chapter' && p.hasWidgets)) widgetRuns.push(await measureWidgets(browser, origin, p.page));
     const searches = [];
     for (const [lang, query] of Object.entries(SEARCH_QUERIES)) {
       const route = firstChapters[lang]?.[0];
@@ -502,7 +505,7 @@ async function runBrowser(pages, firstChapters, base) {
       }
       searches.push(await firstSearch(browser, origin, route, query, base));
     }
-    return searches;
+    return { searches, widgetRuns };
   } finally {
     await browser?.close();
     server.stop();
@@ -511,11 +514,124 @@ async function runBrowser(pages, firstChapters, base) {
   }
 }
 
+
+// ───────────────────────────── widgets ─────────────────────────────
+
+/** Each widget bundle the build wrote (dist/_widgets/<name>.<hash>.js) and the pages that name it. */
+function widgetBundles(pages, base) {
+  const dir = join(DIST, '_widgets');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.js')).map((file) => {
+    const data = readFileSync(join(dir, file));
+    const name = file.split('.')[0];
+    const url = `${base}_widgets/${file}`;
+    const usedBy = pages.filter((p) => readFileSync(join(ROOT, p.file), 'utf8').includes(`data-src="${url}"`)).map((p) => p.page);
+    return { name, file, raw: data.length, br: brSize(data), usedBy };
+  });
+}
+
+/**
+ * In Chromium: which widget bundles a page fetches (only its own, and only as a widget nears the
+ * screen), how long one step takes to render (click "step forward", then force style and layout),
+ * and for the framing builder how long a keystroke takes with a 1 MB body.
+ */
+async function measureWidgets(browser, origin, page) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const tab = await context.newPage();
+  const fetched = [];
+  tab.on('request', (r) => {
+    if (r.url().includes('/_widgets/')) fetched.push(new URL(r.url()).pathname.split('/').pop());
+  });
+  try {
+    await tab.goto(origin + page, { waitUntil: 'load' });
+    await tab.waitForTimeout(IDLE_MS);
+    const atLoad = [...fetched];
+    const ids = await tab.locator('figure.widget').evaluateAll((fs) => fs.map((f) => f.id));
+    const widgets = [];
+    for (const id of ids) {
+      const fig = tab.locator(`figure.widget#${id}`);
+      await fig.scrollIntoViewIfNeeded();
+      await tab.waitForSelector(`figure.widget#${id}[data-live]`, { timeout: 10_000 });
+      const stepMs = await fig.evaluate(async (f) => {
+        const forward = f.querySelector('.kit-player .forward');
+        if (!forward) return null;
+        const times = [];
+        for (let i = 0; i < 10 && forward.getAttribute('aria-disabled') !== 'true'; i++) {
+          const t0 = performance.now();
+          forward.click();
+          void document.body.offsetHeight; // style and layout of the new step
+          times.push(performance.now() - t0);
+          await new Promise(requestAnimationFrame);
+        }
+        return times;
+      });
+      widgets.push({ id, stepMs });
+    }
+    let keystrokeMs = null;
+    if (ids.includes('framing')) keystrokeMs = await framingKeystroke(tab);
+    return { page, atLoad, fetched: [...new Set(fetched)], widgets, keystrokeMs };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The framing builder with a 1 MB body: keydown → the header band redrawn (median of 5 keys). */
+async function framingKeystroke(tab) {
+  const body = tab.locator('#framing framing-widget [name=body]');
+  if (!(await body.count())) return null;
+  await body.evaluate((ta) => {
+    ta.value = `${'x'.repeat(63)}\n`.repeat(15_625);
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+    ta.focus();
+    ta.setSelectionRange(ta.value.length, ta.value.length);
+  });
+  await tab.keyboard.press('w');
+  await tab.waitForTimeout(300);
+  const times = [];
+  for (const key of ['a', 'b', 'Backspace', 'c', 'd']) {
+    await tab.evaluate(() => {
+      window.__dt = null;
+      const tag = document.querySelector('#framing framing-widget .fr-band.b2 .fr-tag');
+      document.querySelector('#framing framing-widget [name=body]').addEventListener('keydown', () => {
+        const t0 = performance.now();
+        new MutationObserver((_, mo) => {
+          mo.disconnect();
+          window.__dt = performance.now() - t0;
+        }).observe(tag, { subtree: true, childList: true, characterData: true });
+      }, { once: true });
+    });
+    await tab.keyboard.press(key);
+    times.push(await (await tab.waitForFunction(() => window.__dt, null, { timeout: 5000 })).jsonValue());
+  }
+  return times;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 // ───────────────────────────── budgets & report ─────────────────────────────
 
-function budgetChecks(pages) {
+function budgetChecks(pages, bundles = [], widgetRuns = []) {
   const checks = [];
   const add = (page, name, value, limit, pass) => checks.push({ page: page.page, name, value, limit, pass });
+  for (const b of bundles) add({ page: `widget ${b.name}` }, 'widget JS br', b.br, WIDGET_BUDGETS.jsBr, b.br <= WIDGET_BUDGETS.jsBr);
+  for (const p of pages.filter((p) => !p.hasWidgets)) {
+    const used = bundles.filter((b) => b.usedBy.includes(p.page));
+    if (used.length) add(p, 'widget JS on a page without widgets', used.length, 0, false);
+  }
+  for (const r of widgetRuns) {
+    const own = new Set(bundles.filter((b) => b.usedBy.includes(r.page)).map((b) => b.file));
+    const foreign = r.fetched.filter((f) => !own.has(f));
+    add({ page: r.page }, 'widget bundles not used by the page', foreign.length, 0, foreign.length === 0);
+    for (const w of r.widgets) {
+      if (!w.stepMs?.length) continue;
+      const worst = Math.max(...w.stepMs);
+      checks.push({ page: r.page, name: `#${w.id} step render (max of ${w.stepMs.length})`, value: worst, limit: WIDGET_BUDGETS.stepMs, pass: worst <= WIDGET_BUDGETS.stepMs, unit: 'ms' });
+    }
+    if (r.keystrokeMs) {
+      const m = median(r.keystrokeMs);
+      checks.push({ page: r.page, name: 'framing keystroke, 1 MB body (median of 5)', value: m, limit: WIDGET_BUDGETS.keystrokeMs, pass: m <= WIDGET_BUDGETS.keystrokeMs, unit: 'ms' });
+    }
+  }
   for (const p of pages.filter((p) => p.kind === 'chapter')) {
     add(p, 'HTML br', p.html.br, BUDGETS.htmlBr, p.html.br <= BUDGETS.htmlBr);
     add(p, 'critical br', p.criticalBr, BUDGETS.criticalBr, p.criticalBr <= BUDGETS.criticalBr);
@@ -538,7 +654,7 @@ function table(header, rows) {
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-function printReport(pages, searches, checks, base) {
+function printReport(pages, searches, checks, base, bundles = [], widgetRuns = null) {
   console.log(`\nPage weight (KB = 1024 bytes, brotli-11; base ${base})\n`);
   console.log(table(
     ['page', 'HTML br', 'CSS br', 'JS br (eager)', 'critical br', 'KaTeX', 'pagefind pre-interaction', 'transferred'],
@@ -568,11 +684,21 @@ transferred = sum of response content-length (bodies as sent, headers excluded),
     console.log('\nFirst search: skipped (--no-browser)');
   }
 
-  console.log('\nBudgets (chapter pages)\n');
+  if (bundles.length) {
+    console.log('\nWidgets (each a self-contained bundle, fetched only by the pages that show it)\n');
+    console.log(table(['widget', 'JS raw', 'JS br', 'pages'], bundles.map((b) => [b.name, kb(b.raw), kb(b.br), b.usedBy.join(' ')])));
+    for (const r of widgetRuns ?? []) {
+      const steps = r.widgets.map((w) => `#${w.id} ${w.stepMs?.length ? `${median(w.stepMs).toFixed(1)}/${Math.max(...w.stepMs).toFixed(1)} ms` : '–'}`).join(', ');
+      console.log(`  ${r.page}: bundles at load ${r.atLoad.length}, in all ${r.fetched.length}; step render median/max: ${steps}${r.keystrokeMs ? `; 1 MB keystroke ${r.keystrokeMs.map((t) => t.toFixed(1)).join(', ')} ms` : ''}`);
+    }
+  }
+
+  console.log('\nBudgets (chapter pages and widgets)\n');
   for (const c of checks) {
     const verdict = c.pass === null ? 'SKIP' : c.pass ? 'PASS' : 'FAIL';
-    const value = c.value === null ? 'not measured' : `${kb(c.value)} KB`;
-    console.log(`  ${verdict}  ${c.page}  ${c.name}: ${value} (limit ${c.limit === 0 ? '0' : `${kb(c.limit)} KB`})`);
+    const value = c.value === null ? 'not measured' : c.unit === 'ms' ? `${c.value.toFixed(1)} ms` : `${kb(c.value)} KB`;
+    const limit = c.unit === 'ms' ? `${c.limit} ms` : c.limit === 0 ? '0' : `${kb(c.limit)} KB`;
+    console.log(`  ${verdict}  ${c.page}  ${c.name}: ${value} (limit ${limit})`);
   }
   const failed = checks.filter((c) => c.pass === false).length;
   console.log(`\n${failed ? `${failed} budget(s) failed` : 'All budgets pass'}${checks.some((c) => c.pass === null) ? ' (some skipped)' : ''}.`);
@@ -581,7 +707,7 @@ transferred = sum of response content-length (bodies as sent, headers excluded),
   if (missing.length) console.log(`\nWarnings:\n${missing.map((m) => `  ${m}`).join('\n')}`);
 }
 
-function writeJson(pages, searches, checks, base) {
+function writeJson(pages, searches, checks, base, bundles = [], widgetRuns = null) {
   mkdirSync(OUT_DIR, { recursive: true });
   const file = join(OUT_DIR, 'bench.json');
   const data = {
@@ -591,6 +717,7 @@ function writeJson(pages, searches, checks, base) {
     budgets: { ...BUDGETS, pagefindBeforeInteraction: 0, katexWithoutMath: 0 },
     pages: pages.map(({ links, ...p }) => p),
     searches: searches ?? 'skipped (--no-browser)',
+    widgets: { budgets: WIDGET_BUDGETS, bundles, runs: widgetRuns ?? 'skipped (--no-browser)' },
     checks,
   };
   writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
@@ -606,10 +733,14 @@ async function main() {
   const firstChapters = chapterOrder(measured);
   const pages = sortPages(measured, firstChapters);
 
-  const searches = BROWSER ? await runBrowser(pages, firstChapters, base) : null;
-  const checks = budgetChecks(pages);
-  printReport(pages, searches, checks, base);
-  writeJson(pages, searches, checks, base);
+  for (const p of pages) p.hasWidgets = readFileSync(join(ROOT, p.file), 'utf8').includes('data-widget=');
+  const bundles = widgetBundles(pages, base);
+  const browserRun = BROWSER ? await runBrowser(pages, firstChapters, base) : null;
+  const searches = browserRun?.searches ?? null;
+  const widgetRuns = browserRun?.widgetRuns ?? null;
+  const checks = budgetChecks(pages, bundles, widgetRuns ?? []);
+  printReport(pages, searches, checks, base, bundles, widgetRuns);
+  writeJson(pages, searches, checks, base, bundles, widgetRuns);
 
   const searchFailed = searches?.some((s) => !s.ok);
   const budgetFailed = checks.some((c) => c.pass === false);
