@@ -1,0 +1,165 @@
+// The TCP state machine (W6), live: a scenario (preset, initial sequence numbers, TIME-WAIT rule,
+// lost segments) is run through the model once, and the kit's Player walks its steps. Each position
+// shows both endpoints' RFC 9293 states and pending timers, the time-sequence diagram so far, Figure 5
+// with the edges just taken, and the narration in the page's language. Nothing here decides what
+// TCP does: every picture and sentence is read off simulate()'s steps (view-*.ts). The markup and
+// the words come with the page (Handshake.astro), so this code carries no language of its own.
+import { langOf } from '../kit/i18n.ts';
+import { Player } from '../kit/player.ts';
+import { readState, writeState } from '../kit/url-state.ts';
+import { DEFAULT_SCENARIO, PRESETS, SEQ_MOD, timeWaitSeconds, type Scenario, type Step } from './model.ts';
+import { fill, type LiveText } from './i18n.ts';
+import { SIDES, figureMarks, letters, isTransmission, letter, other, secs, segWords, sequenceSvg } from './view-svg.ts';
+import { describe } from './view-text.ts';
+import { parseState, presetOf, stateCode, toggleLoss, tryRun, type Run } from './view-run.ts';
+
+function mount(host: HTMLElement): void {
+  const lang = langOf(host);
+  const figure = host.closest('figure')!;
+  const template = figure.querySelector<HTMLTemplateElement>('.hs-live')!;
+  let t: LiveText;
+  try {
+    t = JSON.parse(figure.querySelector('.hs-words')!.textContent!);
+  } catch {
+    return; // no words, no live widget: the static run stays
+  }
+  const id = host.dataset.id!;
+  const body = (template.content.cloneNode(true) as DocumentFragment).firstElementChild as HTMLElement;
+  const $ = <T extends Element = HTMLElement>(s: string) => body.querySelector<T>(s)!;
+  const $$ = <T extends Element = HTMLElement>(s: string) => [...body.querySelectorAll<T>(s)];
+
+  // ---- the run: from the link if it names one, else the default (and say so)
+  let run: Run = tryRun(DEFAULT_SCENARIO)!;
+  let at = 0;
+  const raw = readState(id);
+  const linked = raw === null ? undefined : parseState(raw);
+  if (linked) ({ position: at, ...run } = linked);
+  if (raw !== null && !linked) $('.kit-notice').hidden = false;
+
+  const preset = $<HTMLSelectElement>('.hs-preset');
+  const tw = $<HTMLSelectElement>('.hs-tw');
+  const isn = $$<HTMLInputElement>('.hs-isn');
+  const states = $$('.hs-state');
+  const timers = $$('.hs-timers');
+  const clock = $('.hs-clock-t b');
+  const seq = $('.hs-seq-box');
+  const fig = $<SVGSVGElement>('.hs-fig');
+  const marked = [...fig.querySelectorAll<SVGElement>('[data-e],[data-s]')];
+  const list = $('.hs-segs');
+
+  const render = (p: number): string => {
+    const s = run.steps[p]!;
+    // Simulated time: the states are those once this step's segment has arrived, and each pending
+    // deadline (Step.deadlines: retransmit, timeWait) is shown as what is left of it then.
+    const now = s.arrives ?? s.t;
+    clock.textContent = secs(now);
+    SIDES.forEach((side, k) => {
+      states[k]!.textContent = s.states[side];
+      timers[k]!.innerHTML =
+        Object.entries(s.deadlines[side])
+          .map(([kind, at]) => `<p>${fill(t[kind as 'retransmit'], { at: secs(at), left: secs(at - now), total: secs(timeWaitSeconds(run.scenario)) })}</p>`)
+          .join('') || `<p>${t.idle}</p>`;
+    });
+    const [said, seqName, figName] = describe(run.steps, p, t);
+    seq.innerHTML = sequenceSvg(run.steps, p, t, seqName);
+    const m = figureMarks(run.steps, p);
+    for (const g of marked) {
+      // An edge is marked for the endpoint(s) that took it in this step, a box for the one(s) in it.
+      const e = g.dataset.e;
+      const on = SIDES.map((side) => (e ? s.edges[side] : m.at[side]) === (e ?? g.dataset.s));
+      g.classList.toggle('hs-on', on.includes(true));
+      g.classList.toggle('hs-seen', m.seen.has(e!));
+      g.lastElementChild!.innerHTML = letters(on, e ? 0 : 112); // 112: a box's width
+    }
+    fig.setAttribute('aria-label', figName);
+    for (const li of list.children as HTMLCollectionOf<HTMLElement>) {
+      const i = +li.dataset.i!;
+      if (i === s.index) li.setAttribute('aria-current', 'step');
+      else li.removeAttribute('aria-current');
+    }
+    return said;
+  };
+
+  // The player's bar, narration and key list go between the endpoints and the diagrams.
+  const slot = $('.hs-player');
+  const player = new Player(body, { id, lang, total: run.steps.length - 1, render, encode: (p) => stateCode(run.scenario, p), barHost: slot, liveHost: slot });
+
+  /** A new run: the list of segments with their "lose this segment" toggles, and the controls. */
+  const build = () => {
+    list.innerHTML = run.steps
+      .filter(isTransmission)
+      .map(
+        (s) =>
+          `<li data-i="${s.index}"><span class="hs-what">${letter(s.segment!.from)} → ${letter(other(s.segment!.from))} ${segWords(s)}</span> <button type="button" class="kit-btn hs-lose" aria-pressed="${!!s.lost}" data-i="${s.index}">${fill(t.lose, { n: s.index! + 1 })}</button></li>`,
+      )
+      .join('');
+    // The controls, as the scenario says.
+    const sc = run.scenario;
+    const name = presetOf(sc) ?? '';
+    preset.value = name;
+    preset.lastElementChild!.toggleAttribute('hidden', name !== '');
+    const odd = sc.timeWait === 'rfc' && sc.msl !== DEFAULT_SCENARIO.msl;
+    tw.lastElementChild!.toggleAttribute('hidden', !odd);
+    tw.value = odd ? '' : sc.timeWait;
+  };
+
+  /**
+   * A new scenario: run it and show it at the step `pick` chooses (default: where the reader was,
+   * if the new run is that long). If it cannot run, the last run stays.
+   */
+  const load = (scenario: Scenario, pick?: (steps: Step[]) => number) => {
+    const next = tryRun(scenario);
+    if (!next) return void player.say(t.failed);
+    run = next;
+    build();
+    player.setTotal(run.steps.length - 1, pick ? pick(run.steps) : Math.min(player.position, run.steps.length - 1));
+    writeState(id, stateCode(run.scenario, player.position));
+  };
+
+  list.addEventListener('click', (e) => {
+    const b = (e.target as Element).closest<HTMLElement>('button[data-i]');
+    if (!b) return;
+    const index = Number(b.dataset.i);
+    player.pause();
+    const r = toggleLoss(run.scenario, index);
+    if (!r.ok) return void player.say(t.loseBad);
+    load(r.scenario, (steps) => steps.findIndex((x) => x.index === index));
+    $(`button[data-i="${index}"]`).focus();
+  });
+  isn.forEach((input, k) =>
+    input.addEventListener('change', () => {
+      const v = input.value.trim();
+      const ok = /^\d{1,10}$/.test(v) && +v < SEQ_MOD;
+      input.setAttribute('aria-invalid', String(!ok));
+      input.parentElement!.nextElementSibling!.textContent = ok ? '' : t.isnBad;
+      if (ok) load({ ...run.scenario, isn: { ...run.scenario.isn, [SIDES[k]!]: +v } });
+      else player.say(t.isnBad);
+    }),
+  );
+  preset.addEventListener('change', () => {
+    const p = PRESETS[preset.value];
+    if (p) load({ ...p, isn: run.scenario.isn });
+  });
+  tw.addEventListener('change', () => {
+    if (tw.value) load({ ...run.scenario, timeWait: tw.value as Scenario['timeWait'], msl: DEFAULT_SCENARIO.msl });
+  });
+
+  isn.forEach((input, k) => (input.value = String(run.scenario.isn[SIDES[k]!])));
+  build();
+  player.go(at, false);
+  host.replaceChildren(body);
+  figure.setAttribute('data-live', '');
+  // A shared link to a step: the live widget is taller than the static run, so land on it again.
+  if (linked && location.hash === `#${id}`) figure.scrollIntoView();
+}
+
+customElements.define(
+  'handshake-widget',
+  class extends HTMLElement {
+    connectedCallback(): void {
+      if (this.dataset.ready) return;
+      this.dataset.ready = '1';
+      mount(this);
+    }
+  },
+);

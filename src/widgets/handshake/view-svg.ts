@@ -1,0 +1,285 @@
+// The two pictures of a handshake run, as SVG strings: the time-sequence diagram (segments between
+// the two endpoints, built up to a position) and RFC 9293 Figure 5 (the state diagram, with the
+// edges just taken and each endpoint's state marked). Pure functions of the model's steps, so
+// Handshake.astro draws the static run at build time with exactly what element.ts draws live.
+// Colours come from CSS classes (handshake.css), never from here: both themes, and print, follow.
+import { TRANSITIONS, transition, type Side, type State, type Step } from './model.ts';
+import { fill, type LiveText } from './i18n.ts';
+
+export const SIDES = ['client', 'server'] as const;
+/** The course's names for the endpoints: A is the client, B the server. */
+export const letter = (side: unknown): string => (side === 'server' ? 'B' : 'A');
+export const other = (side: Side): Side => (side === 'client' ? 'server' : 'client');
+
+/** Text safe inside an SVG/HTML element or a double-quoted attribute. */
+export const esc = (s: string | number): string => String(s).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Seconds as the widget prints them: 0.05, 1.35, 240.4 (no float noise). */
+export const secs = (t: number): string => String(+t.toFixed(3));
+
+/** What a segment carries, as Wireshark-style words: `SYN,ACK seq=300 ack=101 len=0`. */
+export function segWords(step: Step): string {
+  const s = step.segment!;
+  return `${s.flags.join(',')} seq=${s.seq}${s.flags.includes('ACK') ? ` ack=${s.ack}` : ''} len=${s.len}`;
+}
+
+/** Segment and send steps: one per transmission (what Scenario.lose counts). */
+export const isTransmission = (s: Step): boolean => s.kind === 'segment' || s.kind === 'send';
+
+const svg = (w: number, h: number, label: string, body: string, cls: string): string =>
+  `<svg class="hs-svg ${cls}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(label)}">${body}</svg>`;
+
+const txt = (x: number, y: number, s: string, cls = '', anchor = 'middle'): string =>
+  `<text x="${x}" y="${y}" text-anchor="${anchor}"${cls && ` class="${cls}"`}>${esc(s)}</text>`;
+
+/**
+ * Path data of an arrowhead at (x2, y2) pointing along the line from (x1, y1): a closed triangle
+ * (drawn filled, so no <marker> and no ids to clash between the page's SVGs).
+ */
+function head(x1: number, y1: number, x2: number, y2: number): string {
+  const a = Math.atan2(y2 - y1, x2 - x1);
+  const p = (d: number) => `${(x2 - 9 * Math.cos(a + d)).toFixed(1)},${(y2 - 9 * Math.sin(a + d)).toFixed(1)}`;
+  return `M${x2},${y2}L${p(0.4)}L${p(-0.4)}Z`;
+}
+const tip = (d: string): string => `<path class="hs-tip" d="${d}"/>`;
+
+/** An endpoint's letter in a disc: how Figure 5 says "A is here" / "B took this edge". */
+const badge = (x: number, y: number, letter: string): string =>
+  `<circle class="hs-badge" cx="${x}" cy="${y}" r="9"/>${txt(x, y + 4, letter, 'hs-badge-t')}`;
+
+// ---------------------------------------------------------------------------------------------
+// The time-sequence diagram: one row per step, A's lifeline on the left, B's on the right.
+
+const SW = 640;
+const XA = 175;
+const XB = 465;
+const ROW = 40;
+const Y0 = 66;
+
+/** The words the diagram needs: column heads, "lost", and the timer templates (LiveText has them). */
+export type SequenceWords = Pick<LiveText, 'client' | 'server' | 'lost' | 'tm'>;
+
+/** A timer row's words: "B's retransmission timer fires (RTO 1 s)". */
+export const timerWords = (s: Step, t: SequenceWords): string =>
+  fill(t.tm[s.note.key] ?? '', { ...s.note.params, S: letter(s.note.params['side']) });
+
+/**
+ * The diagram of steps 1 … `position` (step 0 is the start: only the endpoints and their first
+ * states). The step at `position` is emphasised. A segment whose arrival is still to come (they
+ * cross on the wire) is drawn as far as it has travelled.
+ */
+export function sequenceSvg(steps: readonly Step[], position: number, words: SequenceWords, label: string): string {
+  const top = (i: number) => Y0 + (i - 1) * ROW;
+  // Each endpoint's lifeline, and which way is "outward" (A's labels to its left, B's to its right).
+  const x = (side: Side) => (side === 'client' ? XA : XB);
+  const out = (side: Side) => (side === 'client' ? -1 : 1);
+  const anchor = (d: number) => (d < 0 ? 'end' : 'start');
+  const state = (side: Side, y: number, st: string) => txt(x(side) + 8 * out(side), y, st, 'hs-st', anchor(out(side)));
+  const end = Y0 + Math.max(position, 1) * ROW;
+  let svgBody = `<path class="hs-life" d="M${XA},28V${end}M${XB},28V${end}"/>`;
+  for (const side of SIDES) svgBody += txt(x(side), 18, words[side], 'hs-head') + state(side, 44, steps[0]!.states[side]);
+  // Where each transmission arrives (send steps arrive at a later 'arrive' step).
+  const arrival = new Map<number, number>();
+  steps.forEach((s, i) => s.kind === 'arrive' && arrival.set(s.index!, i));
+  // The arrival of a crossing segment emphasises the line it arrives on, too.
+  const landing = steps[position]?.kind === 'arrive' ? steps[position]!.index : undefined;
+
+  for (let i = 1; i <= position && i < steps.length; i++) {
+    const s = steps[i]!;
+    const y = top(i);
+    const mid = y + ROW / 2;
+    let g = txt(4, mid + 4, `${secs(s.t)} s`, 'hs-time', 'start');
+    for (const side of SIDES) if (s.states[side] !== steps[i - 1]!.states[side] || s.edges[side]) g += state(side, y + ROW - 8, s.states[side]);
+    if (s.kind === 'timer') {
+      const side: Side = s.note.params['side'] === 'server' ? 'server' : 'client';
+      g +=
+        `<circle class="hs-dot" cx="${x(side)}" cy="${mid}" r="6"/>` +
+        txt(x(side) - 12 * out(side), mid + 4, timerWords(s, words), '', anchor(-out(side)));
+    } else if (s.kind !== 'arrive') {
+      const from = s.segment!.from;
+      const x1 = x(from);
+      const x2 = x(other(from));
+      const y1 = y + 8;
+      const j = arrival.get(s.index!);
+      const y2 = (j === undefined ? y : top(j)) + ROW - 6;
+      const label = `${s.index! + 1}: ${segWords(s)}`;
+      if (s.lost) {
+        const mx = x1 + (x2 - x1) * 0.62;
+        const my = y1 + (y2 - y1) * 0.62;
+        g +=
+          `<path class="hs-seg hs-lost" d="M${x1},${y1}L${mx},${my}"/><path class="hs-x" d="M${mx - 6},${my - 6}l12,12m0-12l-12,12"/>` +
+          txt((x1 + x2) / 2, mid - 7, `${label} ✕ ${words.lost}`, 'hs-sl');
+      } else {
+        g +=
+          `<path class="hs-seg" pathLength="1" d="M${x1},${y1}L${x2},${y2}"/>` +
+          (position < (j ?? 0) ? '' : tip(head(x1, y1, x2, y2))) +
+          (j === undefined
+            ? txt((x1 + x2) / 2, mid - 7, label, 'hs-sl')
+            : txt(x1 - 10 * out(from), mid - 13, label, 'hs-sl', anchor(-out(from))));
+      }
+    }
+    svgBody += `<g class="hs-row${i === position || (s.kind === 'send' && s.index === landing) ? ' hs-cur' : ''}">${g}</g>`;
+  }
+  // As tall as the whole run, so stepping never moves the page below; the rows so far sit in an inner
+  // viewport that ends at the current row, which cuts off a segment still on the wire.
+  return svg(SW, Y0 + Math.max(steps.length - 1, 1) * ROW + 12, label, `<svg width="${SW}" height="${end + 6}">${svgBody}</svg>`, 'hs-seq');
+}
+
+// ---------------------------------------------------------------------------------------------
+// RFC 9293 Figure 5: the boxes where the RFC puts them, its 20 edges routed as in the figure
+// (drawn once, at build time), and the edges the figure leaves out drawn (dashed) only once a run
+// has taken them. A step marks the figure: the edges just taken and each endpoint's state.
+
+const FW = 660;
+const FH = 640;
+/** Box centres and heights; the figure draws CLOSED twice (top, and bottom right). */
+const BOX: Record<State | 'CLOSED2', [number, number, number]> = {
+  CLOSED: [320, 30, 34],
+  LISTEN: [320, 110, 34],
+  'SYN-RECEIVED': [80, 215, 60],
+  'SYN-SENT': [560, 215, 60],
+  ESTABLISHED: [320, 300, 34],
+  'FIN-WAIT-1': [80, 390, 34],
+  'CLOSE-WAIT': [560, 390, 34],
+  'FIN-WAIT-2': [80, 480, 34],
+  CLOSING: [320, 480, 34],
+  'LAST-ACK': [560, 480, 34],
+  'TIME-WAIT': [320, 565, 34],
+  CLOSED2: [560, 565, 34],
+};
+const BW = 112;
+
+/** Figure 5's edges: polyline points, then where the label goes ([x, y, anchor]). */
+const ROUTE: Record<string, [number[], number, number, string]> = {
+  'closed-passive-open': [[300, 47, 300, 93], 294, 68, 'end'],
+  'listen-close': [[340, 93, 340, 47], 346, 68, 'start'],
+  'closed-active-open': [[376, 23, 575, 23, 575, 185], 581, 100, 'start'],
+  'syn-sent-close': [[540, 185, 540, 38, 376, 38], 534, 100, 'end'],
+  'listen-rcv-syn': [[290, 127, 290, 195, 136, 195], 284, 155, 'end'],
+  'listen-send': [[350, 127, 350, 195, 504, 195], 356, 155, 'start'],
+  'syn-sent-rcv-syn': [[504, 211, 136, 211], 320, 227, 'middle'],
+  'syn-received-rcv-ack': [[136, 238, 290, 238, 290, 283], 284, 258, 'end'],
+  'syn-sent-rcv-syn-ack': [[504, 238, 350, 238, 350, 283], 356, 258, 'start'],
+  'syn-received-rcv-rst': [[48, 185, 48, 110, 264, 110], 58, 104, 'start'],
+  'syn-received-close': [[80, 245, 80, 373], 86, 300, 'start'],
+  'established-close': [[264, 306, 180, 306, 180, 380, 136, 380], 186, 338, 'start'],
+  'established-rcv-fin': [[376, 306, 460, 306, 460, 380, 504, 380], 454, 338, 'end'],
+  'fin-wait-1-rcv-ack': [[60, 407, 60, 463], 66, 436, 'start'],
+  'fin-wait-1-rcv-fin': [[136, 398, 300, 398, 300, 463], 294, 424, 'end'],
+  'close-wait-close': [[560, 407, 560, 463], 566, 430, 'start'],
+  'fin-wait-2-rcv-fin': [[80, 497, 80, 565, 264, 565], 90, 522, 'start'],
+  'closing-rcv-ack': [[320, 497, 320, 548], 326, 524, 'start'],
+  'last-ack-rcv-ack': [[560, 497, 560, 548], 566, 524, 'start'],
+  'time-wait-timeout': [[376, 565, 504, 565], 440, 547, 'middle'],
+};
+
+/** States above ESTABLISHED: their way to CLOSED goes to the top box, as in the figure. */
+const UPPER = new Set<string>(['LISTEN', 'SYN-SENT', 'SYN-RECEIVED', 'CLOSED']);
+
+const boxOf = (from: State, to: State): State | 'CLOSED2' => (to === 'CLOSED' && !UPPER.has(from) ? 'CLOSED2' : to);
+
+/** Label text of an edge: the event, and the action unless it is Figure 5's "x" (nothing). */
+function edgeLabel(id: string, x: number, y: number, anchor = 'middle'): string {
+  const e = transition(id)!;
+  return (
+    txt(x, y, e.event, 'hs-el', anchor) + (e.action === 'x' ? '' : txt(x, y + 11, e.action.replace(/^create TCB; /, ''), 'hs-el', anchor))
+  );
+}
+
+/**
+ * An edge the figure leaves out: a curve between the two boxes (a loop when it stays put), its
+ * arrowhead, and where its label goes.
+ */
+function curve(id: string): [string, string, number, number] {
+  const e = transition(id)!;
+  const [ax, ay] = BOX[e.from];
+  const [bx, by, bh] = BOX[boxOf(e.from, e.to)];
+  if (e.from === e.to)
+    return [`M${ax - 20},${ay + 17}C${ax - 30},${ay + 52} ${ax + 30},${ay + 52} ${ax + 20},${ay + 17}`, head(ax + 30, ay + 52, ax + 20, ay + 17), ax + 95, ay + 30];
+  // Leave and enter through the facing sides, bend to the right of the direction of travel.
+  const sy = ay + (by > ay ? 17 : -17);
+  const ey = by + (by > ay ? -bh / 2 : bh / 2);
+  const mx = (ax + bx) / 2 + (by - ay) / 4;
+  const my = (sy + ey) / 2 - (bx - ax) / 4;
+  return [`M${ax},${sy}Q${mx},${my} ${bx},${ey}`, head(mx, my, bx, ey), (ax + 2 * mx + bx) / 4, (sy + 2 * my + ey) / 4];
+}
+
+/** Where a polyline is half way along. */
+function middle(p: number[]): [number, number] {
+  const seg: number[] = [];
+  for (let i = 2; i < p.length; i += 2) seg.push(Math.hypot(p[i]! - p[i - 2]!, p[i + 1]! - p[i - 1]!));
+  let d = seg.reduce((a, b) => a + b, 0) / 2;
+  for (let k = 0; k < seg.length; k++) {
+    if (d <= seg[k]!) {
+      const f = d / seg[k]!;
+      return [p[2 * k]! + (p[2 * k + 2]! - p[2 * k]!) * f, p[2 * k + 1]! + (p[2 * k + 3]! - p[2 * k + 1]!) * f];
+    }
+    d -= seg[k]!;
+  }
+  return [p[0]!, p[1]!];
+}
+
+/**
+ * Figure 5 with nothing marked, drawn once at build time from TRANSITIONS: every state (data-s),
+ * the figure's 20 edges, and the edges it leaves out (class hs-extra: dashed, hidden until a run
+ * takes them), each edge with its id (data-e). Each edge and box ends with an empty group placed
+ * where an endpoint's letter goes. A step only marks it (figureMarks, letters()).
+ */
+export function figureSvg(label: string): string {
+  let edges = '';
+  for (const e of TRANSITIONS) {
+    const route = ROUTE[e.id];
+    let d: string;
+    let arrow: string;
+    let m: [number, number];
+    let l: [number, number, string];
+    if (route) {
+      const [p, x, y, anchor] = route;
+      const n = p.length;
+      d = `M${p.slice(0, 2)}L${p.slice(2).join(',')}`;
+      arrow = head(p[n - 4]!, p[n - 3]!, p[n - 2]!, p[n - 1]!);
+      // The letters go beside the line, on the side away from its label.
+      const [mx, my] = middle(p);
+      m = anchor === 'middle' ? [mx, my + 13] : [mx + (anchor === 'start' ? -13 : 13), my];
+      l = [x, y, anchor];
+    } else {
+      let x: number;
+      let y: number;
+      [d, arrow, x, y] = curve(e.id);
+      m = [x, y];
+      l = [x, y + 14, 'middle'];
+    }
+    edges +=
+      `<g class="hs-e${route ? '' : ' hs-extra'}" data-e="${e.id}">` +
+      `<path class="hs-edge" d="${d}"/>${tip(arrow)}${edgeLabel(e.id, ...l)}${spot(...m)}</g>`;
+  }
+  let boxes = '';
+  for (const [name, [cx, cy, bh]] of Object.entries(BOX))
+    boxes +=
+      `<g class="hs-s" data-s="${name}"><rect class="hs-box" x="${cx - BW / 2}" y="${cy - bh / 2}" width="${BW}" height="${bh}" rx="6"/>` +
+      txt(cx, cy + 4, name === 'CLOSED2' ? 'CLOSED' : name, 'hs-bt') +
+      spot(cx - BW / 2, cy - bh / 2) +
+      '</g>';
+  return svg(FW, FH, label, edges + boxes, 'hs-fig');
+}
+
+/**
+ * What Figure 5 marks at `position`: the box each endpoint is in (CLOSED2, the figure's lower
+ * CLOSED, once the endpoint has been past the handshake), and every edge the run has taken so far
+ * (the figure's own are always drawn; the others appear once taken).
+ */
+export function figureMarks(steps: readonly Step[], position: number): { at: Record<Side, string>; seen: Set<string | undefined> } {
+  const past = steps.slice(0, position + 1);
+  const at: Record<Side, string> = { ...steps[position]!.states };
+  for (const side of SIDES) if (at[side] === 'CLOSED' && past.some((s) => !UPPER.has(s.states[side]))) at[side] = 'CLOSED2';
+  return { at, seen: new Set(past.flatMap((s) => Object.values(s.edges))) };
+}
+
+/** Where the letters of an edge (its middle) or a box (its top left corner) go. */
+const spot = (x: number, y: number): string => `<g transform="translate(${+x.toFixed(1)} ${+y.toFixed(1)})"></g>`;
+
+/**
+ * The letters for a spot: A if `on[0]`, B if `on[1]`, B `gap` to the right (a box's width, so A sits
+ * on a box's left corner and B on its right one; 0 on an edge, which one step never gives both).
+ */
+export const letters = (on: boolean[], gap: number): string => (on[0] ? badge(0, 0, 'A') : '') + (on[1] ? badge(gap, 0, 'B') : '');
