@@ -69,7 +69,13 @@ function mount(host: HTMLElement): void {
       const on = SIDES.map((side) => (e ? s.edges[side] : m.at[side]) === (e ?? g.dataset.s));
       g.classList.toggle('hs-on', on.includes(true));
       g.classList.toggle('hs-seen', m.seen.has(e!));
-      g.lastElementChild!.innerHTML = letters(on, e ? 0 : 112); // 112: a box's width
+      // Only touch the DOM where the letters change: re-parsing every mark each step was the
+      // slowest part of a step.
+      const l = letters(on, e ? 0 : 112); // 112: a box's width
+      if (g.dataset.l !== l) {
+        g.dataset.l = l;
+        g.lastElementChild!.innerHTML = l;
+      }
     }
     fig.setAttribute('aria-label', figName);
     for (const li of list.children as HTMLCollectionOf<HTMLElement>) {
