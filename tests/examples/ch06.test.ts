@@ -5,50 +5,16 @@
 // when the peer closes mid-message; the upload moves a 20 MB file intact and refuses path traversal.
 // Everything binds 127.0.0.1 port 0 or uses socketpair(); every python3 is killed after 25 s.
 import { describe, test, expect } from 'vitest';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EXAMPLES, runPython, type Run } from '../support/python.ts';
 
-const EXAMPLES = join(process.cwd(), 'content', 'examples');
 const FIXTURES = join(process.cwd(), 'tests', 'fixtures', 'framing');
 const KILL_AFTER_MS = 25_000;
 const TEST_TIMEOUT_MS = 30_000;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-}
-
-/** Runs python3 with `args` in content/examples/ and kills it if it outlives KILL_AFTER_MS. */
-function python(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('python3', args, {
-      cwd: EXAMPLES,
-      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, KILL_AFTER_MS);
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, timedOut });
-    });
-  });
-}
-
+/** Runs python3 with `args` in content/examples/, killed if it outlives KILL_AFTER_MS. */
+const python = (args: string[]) => runPython(args, { cwd: EXAMPLES, timeoutMs: KILL_AFTER_MS });
 const runExample = (file: string) => python([join(EXAMPLES, file)]);
 
 /** Runs a driver script that imports the examples and prints one JSON document. */

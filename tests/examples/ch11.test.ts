@@ -4,107 +4,15 @@
 // writes (the worst interleaving), so 10 buyers and 1 ticket always give 10 winners. Each Python run gets
 // its own process group, is killed (group and all) after 25 s, and must leave no process behind.
 import { describe, test, expect } from 'vitest';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EXAMPLES, POSIX, runPython, type Run } from '../support/python.ts';
 
-const EXAMPLES = join(process.cwd(), 'content', 'examples');
 const SCRIPT = join(EXAMPLES, 'ticket_grab.py');
-const RUN_TIMEOUT_MS = 25_000;
 const TEST_TIMEOUT_MS = 30_000;
-const POSIX = process.platform !== 'win32';
 /** fork and forkserver are POSIX only; spawn exists everywhere. */
 const METHODS = POSIX ? ['fork', 'spawn', 'forkserver'] : ['spawn'];
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-  /** Processes of the run's group still alive 3 s after the main process ended (then killed). */
-  leftBehind: boolean;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * Is any process of the group `pgid` still running? On Linux this reads /proc and skips zombies: a
- * helper (the resource tracker) that has exited but waits for PID 1 to reap it is not left behind.
- */
-function groupAlive(pgid: number): boolean {
-  if (existsSync('/proc/self/stat')) {
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      } catch {
-        continue; // the process ended while we looked
-      }
-      // "pid (comm) state ppid pgrp ...": comm may contain spaces, so split after the last ')'.
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true;
-    }
-    return false;
-  }
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function killGroup(child: { pid?: number; kill: (s: NodeJS.Signals) => boolean }) {
-  if (POSIX && child.pid) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-  } else child.kill('SIGKILL');
-}
-
-/** Runs python3 with `args` in `cwd` (a fresh temp dir unless given), in its own process group. */
-function runPython(args: string[], cwd?: string): Promise<Run> {
-  const dir = cwd ?? mkdtempSync(join(tmpdir(), 'ch11-'));
-  return new Promise((resolve, reject) => {
-    const child = spawn('python3', args, {
-      cwd: dir,
-      detached: POSIX, // a new process group: the buyers, the forkserver and the resource tracker join it
-      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child);
-    }, RUN_TIMEOUT_MS);
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.on('close', async (code) => {
-      clearTimeout(timer);
-      let leftBehind = false;
-      if (POSIX && child.pid) {
-        // Helpers (forkserver, resource tracker) exit on their own soon after the main process.
-        for (let waited = 0; groupAlive(child.pid) && waited < 3000; waited += 50) await sleep(50);
-        if (groupAlive(child.pid)) {
-          leftBehind = true;
-          killGroup(child);
-        }
-      }
-      if (cwd === undefined) rmSync(dir, { recursive: true, force: true });
-      resolve({ code, stdout, stderr, timedOut, leftBehind });
-    });
-  });
-}
 
 function runGrab(...args: string[]): Promise<Run> {
   return runPython([SCRIPT, ...args]);
@@ -194,7 +102,7 @@ describe('ticket_grab.py: with no arguments', () => {
     async () => {
       const cwd = mkdtempSync(join(tmpdir(), 'ch11-cwd-'));
       try {
-        const run = await runPython([SCRIPT], cwd);
+        const run = await runPython([SCRIPT], { cwd });
         expectClean(run);
         expect(readdirSync(cwd)).toEqual([]);
       } finally {

@@ -1,47 +1,10 @@
 // Runs the chapter 4 examples (content/examples/*.py) for real with python3 on 127.0.0.1 and
 // checks what the chapter says about them. Each run is killed after 10 s, so no process outlives a test.
 import { describe, test, expect } from 'vitest';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { runExample as run, type Run } from '../support/python.ts';
 
-const EXAMPLES = join(process.cwd(), 'content', 'examples');
-const TIMEOUT_MS = 10_000;
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-}
-
-function runExample(file: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('python3', [join(EXAMPLES, file)], {
-      cwd: EXAMPLES,
-      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, TIMEOUT_MS);
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, timedOut });
-    });
-  });
-}
+const runExample = (file: string) => run(file, { timeoutMs: 10_000 });
 
 /** Linux's ephemeral range, or null where /proc does not have it. */
 function linuxEphemeralRange(): [number, number] | null {
