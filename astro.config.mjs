@@ -6,7 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { remarkHeadingIds } from './src/lib/remark-heading-ids.ts';
 import { remarkMathFlag } from './src/lib/remark-math-flag.ts';
-import { rehypeCodeFigure } from './src/lib/rehype-code-figure.ts';
+import { rehypeFigures } from './src/lib/rehype-figures.ts';
 import { shikiOptions } from './src/lib/shiki-options.ts';
 import { katexAssets } from './src/lib/katex-assets.ts';
 import { widgetBundles } from './src/lib/widget-bundles.ts';
@@ -31,7 +31,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkHeadingIds, remarkMath, remarkMathFlag],
-      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeCodeFigure],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeFigures],
     }),
     shikiConfig: shikiOptions,
   },

@@ -184,9 +184,10 @@ function mount<C, S>(host: HTMLElement, sim: Sim<C, S>): void {
 
   const encode = (p: number) => sim.encode(config, schedule, p);
   const save = () => writeState(id, encode(player.position));
-  const player = new Player(body, { id, lang, total: schedule.length, render, encode });
   // The player's bar, narration and key list go right under the buttons that make the history.
-  keys.before(...[...body.children].slice(-3));
+  const slot = h('div', 'lk-player');
+  keys.before(slot);
+  const player = new Player(body, { id, lang, total: schedule.length, render, encode, barHost: slot, liveHost: slot });
   build();
   player.go(at, false);
 
@@ -291,15 +292,6 @@ function mount<C, S>(host: HTMLElement, sim: Sim<C, S>): void {
     else return;
     e.preventDefault();
   });
-
-  // A control that disables itself (the player's ▶ at the end) would drop focus out of the widget,
-  // and with it the digit keys: keep focus inside.
-  const keep = (e: Event) => {
-    const b = e.target as HTMLButtonElement;
-    setTimeout(() => b.disabled && body.focus({ preventScroll: true }));
-  };
-  body.addEventListener('click', keep);
-  body.addEventListener('keyup', keep);
 
   host.replaceChildren(body);
   host.closest('figure')?.setAttribute('data-live', '');

@@ -47,7 +47,7 @@ export function codeFigure(pre: Element, lang: 'zh' | 'en', title?: string): Ele
 }
 
 /** Code figures with caption and copy button; scrollable tables and display math reachable by keyboard. */
-export function rehypeCodeFigure() {
+export function rehypeFigures() {
   return (tree: Root, file: VFile) => {
     const lang = langOfPath(file.path ?? '');
     const visit = (parent: Root | Element) => {
