@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // The built site (dist/) served on loopback by scripts/serve.mjs, driven in the system Chromium.
 // Playwright never downloads a browser here: CHROMIUM_PATH or /usr/bin/chromium is used.
 const port = Number(process.env.E2E_PORT ?? 4455);
+// E2E_DIST serves another build (a private --outDir) without touching dist/.
+const dist = process.env.E2E_DIST ?? 'dist';
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -28,7 +30,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `node scripts/serve.mjs dist --port ${port}`,
+    command: `node scripts/serve.mjs ${dist} --port ${port}`,
     url: `http://127.0.0.1:${port}/zh/`,
     reuseExistingServer: false,
     timeout: 20_000,

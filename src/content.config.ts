@@ -19,4 +19,39 @@ const chapters = defineCollection({
   }).strict(),
 });
 
-export const collections = { chapters };
+// Self-checks: content/quizzes/NN-slug.json, one file per chapter pair (same name as the chapter),
+// both languages side by side so the answer cannot differ between them. Text is plain with
+// `backticks` for code. Rendered at the end of the chapter by the layout.
+const quizText = z.string().trim().min(1);
+const choiceQuestion = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  type: z.literal('choice'),
+  /** Index of the right choice. */
+  answer: z.number().int().min(0),
+  zh: z.object({ q: quizText, choices: z.array(quizText).min(2).max(6), why: z.array(quizText) }).strict(),
+  en: z.object({ q: quizText, choices: z.array(quizText).min(2).max(6), why: z.array(quizText) }).strict(),
+}).strict().refine(
+  (x) => x.answer < x.zh.choices.length
+    && x.zh.choices.length === x.en.choices.length
+    && x.zh.why.length === x.zh.choices.length
+    && x.en.why.length === x.en.choices.length,
+  { message: 'a choice question needs the same number of choices in zh and en, one "why" per choice, and an answer index inside the list' },
+);
+const numberQuestion = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  type: z.literal('number'),
+  answer: z.number().finite(),
+  zh: z.object({ q: quizText, why: quizText, unit: quizText.optional() }).strict(),
+  en: z.object({ q: quizText, why: quizText, unit: quizText.optional() }).strict(),
+  /** Likely wrong answers and what each one shows the student got wrong. */
+  near: z.array(z.object({ value: z.number().finite(), zh: quizText, en: quizText }).strict()).optional(),
+}).strict();
+
+const quizzes = defineCollection({
+  loader: glob({ pattern: '*.json', base: process.env.COURSE_QUIZZES ?? './content/quizzes' }),
+  schema: z.object({
+    questions: z.array(z.union([choiceQuestion, numberQuestion])).min(3).max(6),
+  }).strict(),
+});
+
+export const collections = { chapters, quizzes };

@@ -14,7 +14,7 @@ import { expect, test, type Browser, type BrowserContextOptions, type Page } fro
 
 // ---------- the pages, from dist/ ----------
 
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const DIST = process.env.E2E_DIST ? `${process.env.E2E_DIST.replace(/\/+$/, '')}/` : fileURLToPath(new URL('../../dist/', import.meta.url));
 const SKIP_DIRS = new Set(['pagefind', 'vendor']);
 const BASE = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
