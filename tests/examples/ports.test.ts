@@ -61,3 +61,31 @@ describe('same_port.py: a port number is per protocol, so TCP and UDP can both b
     expect(tcp).toBeLessThanOrEqual(65535);
   });
 });
+
+describe('four_tuple.py: one listening port, many connections told apart by the peer', () => {
+  test('exits 0 with empty stderr, leaves nothing behind and prints exactly three lines', async () => {
+    const run = await runExample('four_tuple.py');
+    expectCleanExit(run);
+    expect(run.leftBehind).toBe(false);
+    expect(run.stdout.trimEnd().split('\n')).toHaveLength(3);
+  });
+
+  test('all three local addresses are the same 127.0.0.1:port; the three peer ports are distinct and differ from it', async () => {
+    const run = await runExample('four_tuple.py');
+    expectCleanExit(run);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    const pairs = lines.map((line) => {
+      const m = /^\('127\.0\.0\.1', (\d+)\) <-> \('127\.0\.0\.1', (\d+)\)$/.exec(line);
+      expect(m, `unexpected line: ${JSON.stringify(line)}`).not.toBeNull();
+      return { local: Number(m![1]), peer: Number(m![2]) };
+    });
+    const local = pairs[0]!.local;
+    expect(local).toBeGreaterThanOrEqual(1);
+    expect(local).toBeLessThanOrEqual(65535);
+    for (const p of pairs) expect(p.local).toBe(local);
+    const peers = pairs.map((p) => p.peer);
+    expect(new Set(peers).size).toBe(3);
+    expect(peers).not.toContain(local);
+  });
+});
