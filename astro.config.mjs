@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import { remarkHeadingIds } from './src/lib/remark-heading-ids.ts';
 import { remarkMathFlag } from './src/lib/remark-math-flag.ts';
 import { rehypeFigures } from './src/lib/rehype-figures.ts';
+import { rehypeGlossary } from './src/lib/rehype-glossary.ts';
 import { shikiOptions } from './src/lib/shiki-options.ts';
 import { katexAssets } from './src/lib/katex-assets.ts';
 import { widgetBundles } from './src/lib/widget-bundles.ts';
@@ -31,7 +32,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkHeadingIds, remarkMath, remarkMathFlag],
-      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeFigures],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeGlossary, rehypeFigures],
     }),
     shikiConfig: shikiOptions,
   },

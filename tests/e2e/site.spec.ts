@@ -149,7 +149,11 @@ test.describe('no console errors, page errors or failed requests', () => {
 
 // ---------- 2. accessibility ----------
 
+// axe walks every node of a page: a long chapter takes 10–20 s on a loaded 2-core machine.
+const AXE_TIMEOUT_MS = 90_000;
+
 test.describe('axe: light scheme', () => {
+  test.describe.configure({ timeout: AXE_TIMEOUT_MS });
   test.use({ colorScheme: 'light' });
   for (const p of PAGES) {
     test(label(p), async ({ page }) => {
@@ -160,6 +164,7 @@ test.describe('axe: light scheme', () => {
 });
 
 test.describe('axe: dark scheme', () => {
+  test.describe.configure({ timeout: AXE_TIMEOUT_MS });
   test.use({ colorScheme: 'dark' });
   for (const p of PAGES) {
     test(label(p), async ({ page }) => {
@@ -170,6 +175,7 @@ test.describe('axe: dark scheme', () => {
 });
 
 test.describe('axe: dark theme chosen with the toggle, system light', () => {
+  test.describe.configure({ timeout: AXE_TIMEOUT_MS });
   test.use({ colorScheme: 'light' });
   for (const p of PAGES) {
     test(label(p), async ({ page }) => {
