@@ -9,7 +9,7 @@ import { Player } from '../kit/player.ts';
 import { readState, writeState } from '../kit/url-state.ts';
 import { DEFAULT_SCENARIO, PRESETS, SEQ_MOD, timeWaitSeconds, type Scenario, type Step } from './model.ts';
 import { fill, type LiveText } from './i18n.ts';
-import { SIDES, figureMarks, letters, isTransmission, letter, other, secs, segWords, sequenceSvg } from './view-svg.ts';
+import { SIDES, figureMarks, letters, isTransmission, letter, lifelines, other, secs, segWords, sequenceEnd, sequenceSvg } from './view-svg.ts';
 import { describe } from './view-text.ts';
 import { parseState, presetOf, stateCode, toggleLoss, tryRun, type Run } from './view-run.ts';
 
@@ -47,6 +47,24 @@ function mount(host: HTMLElement): void {
   const marked = [...fig.querySelectorAll<SVGElement>('[data-e],[data-s]')];
   const list = $('.hs-segs');
 
+  // The sequence diagram is drawn whole once per run; a step only moves the edge of its inner
+  // viewport (rows below it are cut off, a segment still on the wire too) and the emphasis.
+  let drawn: { rows: SVGGElement[]; inner: SVGSVGElement; life: SVGPathElement; outer: SVGSVGElement } | null = null;
+  const showSequence = (p: number, label: string) => {
+    if (!drawn) {
+      seq.innerHTML = sequenceSvg(run.steps, p, t, label, true);
+      const outer = seq.querySelector<SVGSVGElement>('svg')!;
+      drawn = { outer, inner: outer.querySelector('svg')!, life: outer.querySelector('.hs-life')!, rows: [...outer.querySelectorAll<SVGGElement>('.hs-row')] };
+    }
+    const end = sequenceEnd(p);
+    drawn.inner.setAttribute('height', String(end + 6));
+    drawn.life.setAttribute('d', lifelines(end));
+    drawn.outer.setAttribute('aria-label', label);
+    const s = run.steps[p];
+    const landing = s?.kind === 'arrive' ? String(s.index) : undefined;
+    for (const row of drawn.rows) row.classList.toggle('hs-cur', row.dataset.i === String(p) || (landing !== undefined && row.dataset.send === landing));
+  };
+
   const render = (p: number): string => {
     const s = run.steps[p]!;
     // Simulated time: the states are those once this step's segment has arrived, and each pending
@@ -61,7 +79,7 @@ function mount(host: HTMLElement): void {
           .join('') || `<p>${t.idle}</p>`;
     });
     const [said, seqName, figName] = describe(run.steps, p, t);
-    seq.innerHTML = sequenceSvg(run.steps, p, t, seqName);
+    showSequence(p, seqName);
     const m = figureMarks(run.steps, p);
     for (const g of marked) {
       // An edge is marked for the endpoint(s) that took it in this step, a box for the one(s) in it.
@@ -117,6 +135,7 @@ function mount(host: HTMLElement): void {
     const next = tryRun(scenario);
     if (!next) return void player.say(t.failed);
     run = next;
+    drawn = null; // a new run: the next render draws its diagram whole
     build();
     player.setTotal(run.steps.length - 1, pick ? pick(run.steps) : Math.min(player.position, run.steps.length - 1));
     writeState(id, stateCode(run.scenario, player.position));

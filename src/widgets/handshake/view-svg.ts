@@ -67,16 +67,19 @@ export const timerWords = (s: Step, t: SequenceWords): string =>
  * The diagram of steps 1 … `position` (step 0 is the start: only the endpoints and their first
  * states). The step at `position` is emphasised. A segment whose arrival is still to come (they
  * cross on the wire) is drawn as far as it has travelled.
+ *
+ * `live`: every row of the run is drawn (each with data-i), none emphasised, so a view can show
+ * any position by moving the inner viewport's edge (sequenceHeight) instead of drawing again.
  */
-export function sequenceSvg(steps: readonly Step[], position: number, words: SequenceWords, label: string): string {
+export function sequenceSvg(steps: readonly Step[], position: number, words: SequenceWords, label: string, live = false): string {
   const top = (i: number) => Y0 + (i - 1) * ROW;
   // Each endpoint's lifeline, and which way is "outward" (A's labels to its left, B's to its right).
   const x = (side: Side) => (side === 'client' ? XA : XB);
   const out = (side: Side) => (side === 'client' ? -1 : 1);
   const anchor = (d: number) => (d < 0 ? 'end' : 'start');
   const state = (side: Side, y: number, st: string) => txt(x(side) + 8 * out(side), y, st, 'hs-st', anchor(out(side)));
-  const end = Y0 + Math.max(position, 1) * ROW;
-  let svgBody = `<path class="hs-life" d="M${XA},28V${end}M${XB},28V${end}"/>`;
+  const end = sequenceEnd(position);
+  let svgBody = `<path class="hs-life" d="${lifelines(end)}"/>`;
   for (const side of SIDES) svgBody += txt(x(side), 18, words[side], 'hs-head') + state(side, 44, steps[0]!.states[side]);
   // Where each transmission arrives (send steps arrive at a later 'arrive' step).
   const arrival = new Map<number, number>();
@@ -84,7 +87,7 @@ export function sequenceSvg(steps: readonly Step[], position: number, words: Seq
   // The arrival of a crossing segment emphasises the line it arrives on, too.
   const landing = steps[position]?.kind === 'arrive' ? steps[position]!.index : undefined;
 
-  for (let i = 1; i <= position && i < steps.length; i++) {
+  for (let i = 1; i <= (live ? steps.length - 1 : position) && i < steps.length; i++) {
     const s = steps[i]!;
     const y = top(i);
     const mid = y + ROW / 2;
@@ -112,18 +115,24 @@ export function sequenceSvg(steps: readonly Step[], position: number, words: Seq
       } else {
         g +=
           `<path class="hs-seg" pathLength="1" d="M${x1},${y1}L${x2},${y2}"/>` +
-          (position < (j ?? 0) ? '' : tip(head(x1, y1, x2, y2))) +
+          (!live && position < (j ?? 0) ? '' : tip(head(x1, y1, x2, y2))) +
           (j === undefined
             ? txt((x1 + x2) / 2, mid - 7, label, 'hs-sl')
             : txt(x1 - 10 * out(from), mid - 13, label, 'hs-sl', anchor(-out(from))));
       }
     }
-    svgBody += `<g class="hs-row${i === position || (s.kind === 'send' && s.index === landing) ? ' hs-cur' : ''}">${g}</g>`;
+    const cur = !live && (i === position || (s.kind === 'send' && s.index === landing));
+    svgBody += `<g class="hs-row${cur ? ' hs-cur' : ''}"${live ? ` data-i="${i}"${s.kind === 'send' ? ` data-send="${s.index}"` : ''}` : ''}>${g}</g>`;
   }
   // As tall as the whole run, so stepping never moves the page below; the rows so far sit in an inner
   // viewport that ends at the current row, which cuts off a segment still on the wire.
   return svg(SW, Y0 + Math.max(steps.length - 1, 1) * ROW + 12, label, `<svg width="${SW}" height="${end + 6}">${svgBody}</svg>`, 'hs-seq');
 }
+
+/** Where the rows so far end: the inner viewport's height is this + 6, the lifelines run to it. */
+export const sequenceEnd = (position: number): number => Y0 + Math.max(position, 1) * ROW;
+/** The lifelines' path down to `end`. */
+export const lifelines = (end: number): string => `M${XA},28V${end}M${XB},28V${end}`;
 
 // ---------------------------------------------------------------------------------------------
 // RFC 9293 Figure 5: the boxes where the RFC puts them, its 20 edges routed as in the figure
