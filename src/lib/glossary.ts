@@ -130,7 +130,10 @@ export function firstUses(texts: string[], terms: Term[], lang: Lang): Array<Use
         const inside = all[node]!.some((o) => o.len > p.len && o.start <= start && o.end >= end);
         const overlaps = chosen.some((c) => c.node === node && c.start < end && start < c.end);
         if (inside || overlaps) continue;
-        const near = (s.slice(Math.max(0, start - 40), start) + s.slice(end, end + 40)).toLowerCase();
+        // Beside it, also across neighbouring texts: "**I/O 密集型**（I/O-bound）" splits at the </strong>.
+        const before = `${texts[node - 2] ?? ''}${texts[node - 1] ?? ''}${s.slice(0, start)}`.slice(-40);
+        const after = `${s.slice(end)}${texts[node + 1] ?? ''}${texts[node + 2] ?? ''}`.slice(0, 40);
+        const near = `${before} ${after}`.toLowerCase();
         const twins = other === 'en' ? [p.t.en, ...(p.t.enAlt ?? [])] : [p.t.zh, ...(p.t.zhAlt ?? [])];
         const hasTwin = twins.some((w) => near.includes(w.toLowerCase()));
         chosen.push({ term: p.t, node, start, end, hasTwin });

@@ -131,7 +131,7 @@ test.describe('what if', () => {
     await expect(widget.locator('.widget-live .hs-lost')).toHaveCount(1);
     await expect(widget.locator('.widget-live .hs-x')).toHaveCount(1);
     await expectStates(widget, 'TIME-WAIT', 'LAST-ACK');
-    await expect(page).toHaveURL(/[?&]handshake=1\*l8\.9#?/);
+    await expect(page).toHaveURL(/[?&]handshake=1~l8\.9#?/);
     await page.keyboard.press('ArrowRight');
     await expect(widget.locator('.kit-live')).toContainText('B 的重传计时器到期（RTO = 1 s，第 1 次）');
     await page.keyboard.press('ArrowRight');
@@ -173,7 +173,7 @@ test.describe('what if', () => {
     await expect(widget.locator('.kit-live')).toContainText('a three-segment close');
     await expect(widget.locator('.kit-live')).toContainText('A: FIN-WAIT-1 → TIME-WAIT');
     await expect(widget.locator('[data-e="fin-wait-1-rcv-fin-ack"]')).toHaveClass(/hs-seen/);
-    await expect(page).toHaveURL(/[?&]handshake=1\*p\.7/);
+    await expect(page).toHaveURL(/[?&]handshake=1~p\.7/);
   });
 
   test('the MSL preset: RFC waits 2×MSL = 240 s, Linux a fixed 60 s', async ({ page }) => {
@@ -209,7 +209,7 @@ test.describe('what if', () => {
     await expect(widget.locator('#handshake-isn-client')).toHaveText('');
     await expect(widget.locator('.kit-counter')).toHaveText('第 3 / 10 步');
     await expect(widget.locator('.kit-live')).toContainText('<SEQ=0><ACK=301><CTL=ACK>');
-    await expect(page).toHaveURL(/[?&]handshake=1\*a4294967295\.3/);
+    await expect(page).toHaveURL(/[?&]handshake=1~a4294967295\.3/);
   });
 });
 
@@ -227,7 +227,7 @@ test.describe('links', () => {
     await widget.getByRole('button', { name: 'Copy a link to this step' }).click();
     await expect(widget.locator('.kit-live')).toHaveText('Copied');
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toMatch(/\?handshake=1\*b7000\*l3\*w\.6#handshake$/);
+    expect(link).toMatch(/\?handshake=1~b7000~l3~w\.6#handshake$/);
 
     const other = await context.newPage();
     await other.goto(link);
@@ -323,6 +323,19 @@ test('rendering a step takes at most 16 ms (median step, best of three passes)',
   // CPU for a frame. `npm run bench` times every step on a quiet machine and checks the maximum.
   const sorted = [...best].sort((a, b) => a - b);
   expect(sorted[sorted.length >> 1]!).toBeLessThanOrEqual(16);
+});
+
+test('links from before the ~ writer (fields joined by *) open the same run and step as today\'s', async ({ page }) => {
+  const today = await open(page, `${EN}?handshake=1~l8.11#handshake`);
+  const text = await today.locator('.hs-state').allTextContents();
+  const narration = await today.locator('[aria-live]').first().textContent();
+  const old = await open(page, `${EN}?handshake=1*l8.11#handshake`);
+  await expect(old.locator('.hs-state')).toHaveText(text);
+  expect(await old.locator('[aria-live]').first().textContent()).toBe(narration);
+  await expect(old.locator('.kit-notice')).toBeHidden();
+  // Stepping rewrites the address in today's form.
+  await old.getByRole('button', { name: 'Step back' }).click();
+  await expect(page).toHaveURL(/[?&]handshake=1~l8\.10#handshake$/);
 });
 
 for (const colorScheme of ['light', 'dark'] as const)

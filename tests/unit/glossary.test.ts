@@ -68,6 +68,11 @@ describe('firstUses', () => {
     expect(plain!.hasTwin).toBe(false);
   });
 
+  test('a twin just across a text boundary (after </strong>) counts as beside the term', () => {
+    const [u] = firstUses(['有些程序是', '临时端口', '（ephemeral port），'], [eph], 'zh');
+    expect(u!.hasTwin).toBe(true);
+  });
+
   test('a term that is not used is not listed', () => {
     expect(firstUses(['nothing here'], [hs, port], 'en')).toEqual([]);
   });

@@ -18,9 +18,12 @@ import {
 export type Run = { scenario: Scenario; steps: Step[] };
 
 /** The URL value for a scenario at a position. */
-export const stateCode = (scenario: Scenario, position: number): string => `${encodeScenario(scenario).replace(/~/g, '*')}.${position}`;
+export const stateCode = (scenario: Scenario, position: number): string => `${encodeScenario(scenario)}.${position}`;
 
-/** A URL value back to a run and a position, or undefined for anything that does not name one. */
+/**
+ * A URL value back to a run and a position, or undefined for anything that does not name one.
+ * Links written before the kit kept `~` as it is used `*` between fields: they still work.
+ */
 export function parseState(raw: string): (Run & { position: number }) | undefined {
   const m = /^(.+)\.(\d+)$/.exec(raw);
   const r = m && decodeScenario(m[1]!.replace(/\*/g, '~'));

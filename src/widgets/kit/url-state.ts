@@ -11,18 +11,47 @@ export function readState(id: string, search: string = location.search): string 
   return v.length > MAX_STATE ? '\u0000' : v; // an impossible value: the model rejects it
 }
 
+/** encodeURIComponent throws on a lone surrogate (text typed into a widget can hold one): U+FFFD, as URLSearchParams writes it. */
+const wellFormed = (s: string): string => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
+const keyOf = (pair: string): string => {
+  try {
+    return decodeURIComponent(pair.split('=')[0]!.replace(/\+/g, ' '));
+  } catch {
+    return pair; // a broken %-escape: keep the pair as it is
+  }
+};
+
+/**
+ * `search` with the parameter `id` set to `value` (or removed when null), every other parameter
+ * left exactly as it was written. Values are escaped with encodeURIComponent, so the characters
+ * the models' codes use (A–Z a–z 0–9 - _ . ~ *) stay readable: URLSearchParams would turn `~`
+ * into `%7E`. Reading is URLSearchParams either way, so links written both ways work.
+ */
+export function withParam(search: string, id: string, value: string | null): string {
+  const pair = value === null ? null : `${encodeURIComponent(wellFormed(id))}=${encodeURIComponent(wellFormed(value))}`;
+  let placed = false;
+  const out: string[] = [];
+  for (const p of search.replace(/^\?/, '').split('&')) {
+    if (!p) continue;
+    if (keyOf(p) !== id) out.push(p);
+    else if (!placed && pair) {
+      out.push(pair); // where it was, so a URL does not reshuffle as the reader steps
+      placed = true;
+    }
+  }
+  if (!placed && pair) out.push(pair);
+  return out.length ? `?${out.join('&')}` : '';
+}
+
 /** The URL of this page with the widget's state set, pointing at the widget. */
 export function stateUrl(id: string, value: string, href: string = location.href): string {
   const url = new URL(href);
-  url.searchParams.set(id, value);
-  url.searchParams.delete('highlight');
-  url.hash = id;
-  return url.href;
+  const search = withParam(withParam(url.search, 'highlight', null), id, value);
+  return `${url.origin}${url.pathname}${search}#${encodeURIComponent(id)}`;
 }
 
 /** Keeps the address bar in step with the widget without adding history entries. */
 export function writeState(id: string, value: string): void {
-  const url = new URL(location.href);
-  url.searchParams.set(id, value);
-  history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+  history.replaceState(history.state, '', location.pathname + withParam(location.search, id, value) + location.hash);
 }
