@@ -8,6 +8,7 @@ import {
   counterExplore,
   counterIsFinished,
   counterProgramFor,
+  counterLostUpdateSchedule,
   counterRandomSchedule,
   counterReplay,
   counterRun,
@@ -517,6 +518,16 @@ describe('the counter: count += 1 as LOAD, ADD, STORE', () => {
     ]);
     expect(formatCounterLog(out.log[0]!, 'zh')).toBe('T1 LOAD：tmp = count = 0');
     expect(counterRun(two(false), counterSerialSchedule(two(false))).count).toBe(2);
+  });
+
+  test('the lost-update schedule loses (threads − 1) × increments updates without the lock, none with it', () => {
+    for (let threads = 1; threads <= 4; threads++)
+      for (let increments = 1; increments <= 3; increments++) {
+        const off = counterRun({ threads, increments, lock: false }, counterLostUpdateSchedule({ threads, increments, lock: false }));
+        expect(off).toMatchObject({ finished: true, count: increments, lostUpdates: (threads - 1) * increments });
+        const on = counterRun({ threads, increments, lock: true }, counterLostUpdateSchedule({ threads, increments, lock: true }));
+        expect(on).toMatchObject({ finished: true, count: threads * increments, lostUpdates: 0 });
+      }
   });
 
   test('counterRun throws ScheduleError for a blocked or finished thread', () => {

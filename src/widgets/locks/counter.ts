@@ -167,6 +167,20 @@ export function counterSerialSchedule(config: CounterConfig): number[] {
   return out;
 }
 
+/**
+ * The lost-update schedule the widget plays: in every round each thread LOADs before any STOREs,
+ * so a round of `threads` increments adds 1. Without the lock it ends at `increments`, losing
+ * (threads − 1) × increments updates. With the lock no schedule loses anything, so the serial one
+ * stands in for it.
+ */
+export function counterLostUpdateSchedule(config: CounterConfig): number[] {
+  const c = requireCounterConfig(config);
+  if (c.lock) return counterSerialSchedule(c);
+  const out: number[] = [];
+  for (let k = 0; k < c.increments * 3; k++) for (let t = 0; t < c.threads; t++) out.push(t);
+  return out;
+}
+
 /** A complete schedule, each step a seeded uniform pick among the runnable threads. */
 export function counterRandomSchedule(config: CounterConfig, seed: number): number[] {
   const rand = prng(seed);

@@ -71,7 +71,7 @@ function mount<C, S>(host: HTMLElement, sim: Sim<C, S>): void {
   );
 
   // The whole-schedule buttons.
-  const worst = h('button', 'kit-btn', { type: 'button' }, sim.kind === 'tickets' ? t.worst : t.worstCounter);
+  const worst = h('button', 'kit-btn lk-worst', { type: 'button' }, sim.kind === 'tickets' ? t.worst : t.worstCounter);
   const random = h('button', 'kit-btn', { type: 'button' }, t.random);
   const undo = h('button', 'kit-btn', { type: 'button', 'aria-keyshortcuts': 'U' }, t.undo, h('kbd', '', { 'aria-hidden': 'true' }, 'u'));
   const keys = h('p', 'kit-keys');

@@ -6,8 +6,8 @@ import {
   counterExplore,
   counterIsFinished,
   counterProgramFor,
+  counterLostUpdateSchedule,
   counterRandomSchedule,
-  counterSerialSchedule,
   counterStart,
   counterStep,
   counterWhyNot,
@@ -167,14 +167,7 @@ export const counter: Sim<CounterConfig, CounterMachine> = {
     if (!counterIsFinished(s)) return [t.countRunning(s.count, stores), 'run'];
     return s.count < want ? [t.countLost(s.count, want, want - s.count), 'bad'] : [t.countOk(s.count), 'ok'];
   },
-  // Everyone LOADs before anyone STOREs, one increment at a time: each round adds 1 instead of
-  // `threads`. With the lock no schedule loses anything, so the serial one stands in.
-  worst(c) {
-    if (c.lock) return counterSerialSchedule(c);
-    const out: number[] = [];
-    for (let k = 0; k < c.increments * 3; k++) for (let i = 0; i < c.threads; i++) out.push(i);
-    return out;
-  },
+  worst: counterLostUpdateSchedule,
   random: counterRandomSchedule,
   encode: (config, schedule, position) => encodeCounterState({ config, schedule, position }),
   decode: decodeCounterState,
