@@ -1,7 +1,8 @@
 // The course home shows what the reader has done in each chapter's self-check (kept in
 // localStorage by the quiz element), and a total. Nothing shows before the first answer, and a
-// browser that refuses storage simply shows nothing.
-import { PROGRESS_KEY, parseProgress, score } from '../lib/quiz.ts';
+// browser that refuses storage simply shows nothing. Loaded like a widget (data-widget="progress"
+// on the part list), so the home's JavaScript before interaction stays the site script alone.
+import { PROGRESS_KEY, parseProgress, score } from '../../lib/quiz.ts';
 
 const en = document.documentElement.lang.startsWith('en');
 let raw: string | null = null;
