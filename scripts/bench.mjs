@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist');
+// BENCH_DIST measures another build (a private --outDir) instead of dist/.
+const DIST = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : join(ROOT, 'dist');
 const OUT_DIR = join(ROOT, 'bench-results');
 const args = process.argv.slice(2);
 const CHECK = args.includes('--check');
@@ -517,13 +518,17 @@ async function runBrowser(pages, firstChapters, base) {
 
 // ───────────────────────────── widgets ─────────────────────────────
 
-/** Each widget bundle the build wrote (dist/_widgets/<name>.<hash>.js) and the pages that name it. */
+/**
+ * Each widget bundle the build wrote and the pages that name it. A widget has one bundle per page
+ * language (dist/_widgets/<name>.<lang>.<hash>.js, see src/lib/widget-bundles.ts), so each file is
+ * reported and budgeted on its own, named <name>.<lang>.
+ */
 function widgetBundles(pages, base) {
   const dir = join(DIST, '_widgets');
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((f) => f.endsWith('.js')).map((file) => {
     const data = readFileSync(join(dir, file));
-    const name = file.split('.')[0];
+    const name = file.replace(/\.[0-9a-f]+\.js$/, '');
     const url = `${base}_widgets/${file}`;
     const usedBy = pages.filter((p) => readFileSync(join(ROOT, p.file), 'utf8').includes(`data-src="${url}"`)).map((p) => p.page);
     return { name, file, raw: data.length, br: brSize(data), usedBy };

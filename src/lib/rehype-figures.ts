@@ -64,9 +64,11 @@ export function rehypeFigures() {
           parent.children[i] = tableBox(node, lang);
           return;
         }
-        // Display math scrolls sideways on narrow screens: let the keyboard reach it too.
-        if (classes.includes('katex-display')) {
-          node.properties.tabIndex = 0;
+        // Display math scrolls sideways on narrow screens: let the keyboard reach it too. KaTeX's
+        // MathML output marks it only by <math display="block"> inside the span.katex.
+        const math = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'math');
+        if (classes.includes('katex') && math?.properties['display'] === 'block') {
+          parent.children[i] = { type: 'element', tagName: 'div', properties: { className: ['katex-display'], tabIndex: 0 }, children: [node] };
           return;
         }
         visit(node);

@@ -158,12 +158,20 @@ test.describe('reading comfort', () => {
     expect(await link.evaluate((a) => getComputedStyle(a, '::after').content)).toBe('" (/zh/#part-2)"');
   });
 
-  test('KaTeX styles load only on pages with math', async ({ page }) => {
+  test('math is native MathML: drawn by the browser, with no KaTeX stylesheet or font fetched', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(r.url()));
     await page.goto(ZH);
-    await expect(page.locator('link[href*="vendor/katex"]')).toHaveCount(1);
-    await expect(page.locator('.katex').first()).toBeVisible();
-    await page.goto('/zh/');
-    await expect(page.locator('link[href*="vendor/katex"]')).toHaveCount(0);
+    const display = page.locator('.katex-display math[display="block"]').first();
+    await display.scrollIntoViewIfNeeded();
+    await expect(display).toBeVisible();
+    // Laid out as MathML (not as the raw text of its tokens): a fraction or union has real height.
+    const box = (await display.boundingBox())!;
+    expect(box.height).toBeGreaterThan(14);
+    expect(await display.evaluate((m) => getComputedStyle(m).display)).toBe('block math');
+    await expect(display.locator('annotation')).toBeHidden();
+    await expect(page.locator('link[href*="katex"]')).toHaveCount(0);
+    expect(fetched.filter((u) => /katex|\.woff2?$/.test(u))).toEqual([]);
   });
 });
 
