@@ -3,7 +3,7 @@
 // (bit 0 of the first octet = I/G, bit 1 = U/L), independently of the script.
 import { describe, test, expect, beforeAll } from 'vitest';
 import { join } from 'node:path';
-import { EXAMPLES, runExample, runPython, type Run } from '../support/python.ts';
+import { EXAMPLES, expectClean, runExample, runPython, type Run } from '../support/python.ts';
 
 const SCRIPT = join(EXAMPLES, 'mac_address.py');
 const dissect = (...macs: string[]) => runPython([SCRIPT, ...macs], { cwd: EXAMPLES, timeoutMs: 10_000 });
@@ -37,12 +37,6 @@ function expected(text: string): string[] {
   return lines;
 }
 
-function expectClean(run: Run) {
-  expect(run.timedOut).toBe(false);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  expect(run.leftBehind).toBe(false);
-}
 
 const SAMPLES = ['00-00-5E-00-53-01', 'a6:3f:1c:9e:20:7b', '01005e0000fb', '33:33:00:00:00:01', 'ff:ff:ff:ff:ff:ff'];
 

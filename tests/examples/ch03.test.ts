@@ -4,7 +4,7 @@
 // the kind of each address from our own table of RFC 6890 blocks, is_private from the IANA registry's
 // "globally reachable" column, and on-link or via-gateway by ANDing with the mask.
 import { beforeAll, describe, test, expect } from 'vitest';
-import { runExample, type Run } from '../support/python.ts';
+import { expectClean, runExample, type Run } from '../support/python.ts';
 
 /** Dotted decimal -> unsigned 32-bit integer, with the range checks a parser must make. */
 function toInt(dotted: string): number {
@@ -39,12 +39,6 @@ const kindOf = (addr: string) => BLOCKS.find(([cidr]) => inBlock(addr, cidr)) ??
 /** Blocks the IANA IPv4 Special-Purpose Registry marks "not globally reachable" (those our samples touch). */
 const NOT_GLOBALLY_REACHABLE = ['0.0.0.0/8', '10.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16', '240.0.0.0/4', '255.255.255.255/32'];
 
-function expectClean(run: Run) {
-  expect(run.timedOut, 'the example should finish well within 10 s').toBe(false);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  expect(run.leftBehind).toBe(false);
-}
 
 /** The lines between "== title ==" and the next header. */
 function section(stdout: string, title: string): string[] {

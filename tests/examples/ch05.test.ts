@@ -7,19 +7,13 @@
 import { afterEach, describe, test, expect } from 'vitest';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
-import { EXAMPLES, POSIX, groupAlive, killGroup, runPython, sleep, type Run } from '../support/python.ts';
+import { EXAMPLES, expectClean, groupAlive, killGroup, POSIX, runPython, sleep } from '../support/python.ts';
 
 const TEST_TIMEOUT_MS = 30_000;
 const KILL_AFTER_MS = 15_000;
 const example = (file: string) => join(EXAMPLES, file);
 const python = (args: string[]) => runPython(args, { cwd: EXAMPLES, timeoutMs: KILL_AFTER_MS });
 
-function expectClean(run: Run) {
-  expect(run.timedOut, 'should finish well within the time limit').toBe(false);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  expect(run.leftBehind, 'no process may outlive the run').toBe(false);
-}
 
 interface Server {
   child: ChildProcessWithoutNullStreams;

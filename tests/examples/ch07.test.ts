@@ -3,7 +3,7 @@
 // threading (and, on POSIX, the forking) server serves them together. Timing claims are ratios measured
 // in the same run, never absolute times, so a busy machine cannot fail them.
 import { describe, test, expect } from 'vitest';
-import { POSIX, runExample, type Run } from '../support/python.ts';
+import { expectClean, POSIX, runExample, type Run } from '../support/python.ts';
 
 const TEST_TIMEOUT_MS = 30_000;
 
@@ -44,12 +44,6 @@ function modes(stdout: string): Map<string, Mode> {
   return out;
 }
 
-function expectClean(run: Run) {
-  expect(run.timedOut, 'the demo should finish well within 25 s').toBe(false);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  expect(run.leftBehind, 'no forked child or other process may outlive the demo').toBe(false);
-}
 
 function expectAllEchoes(mode: Mode | undefined) {
   expect(mode, 'the mode should appear in the output').toBeDefined();

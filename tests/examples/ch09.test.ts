@@ -3,17 +3,11 @@
 // submission overlaps the tasks (a ratio measured within one run, never an absolute time).
 import { describe, test, expect } from 'vitest';
 import { join } from 'node:path';
-import { EXAMPLES, POSIX, runExample, runPython, type Run } from '../support/python.ts';
+import { EXAMPLES, expectClean, POSIX, runExample, runPython } from '../support/python.ts';
 
 const TEST_TIMEOUT_MS = 30_000;
 const METHODS = POSIX ? ['fork', 'spawn', 'forkserver'] : ['spawn'];
 
-function expectClean(run: Run) {
-  expect(run.timedOut, 'the run should finish within 25 s').toBe(false);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  expect(run.leftBehind, 'no process of the run may outlive it').toBe(false);
-}
 
 /** The block of lines that starts with `title:` in schedulers.py's output. */
 function block(stdout: string, title: string): string[] {

@@ -5,7 +5,7 @@
 // killed after 25 s, and must leave no process behind.
 import { describe, test, expect } from 'vitest';
 import { join } from 'node:path';
-import { EXAMPLES, POSIX, runExample, runPython, type Run } from '../support/python.ts';
+import { EXAMPLES, expectClean, POSIX, runExample, runPython, type Run } from '../support/python.ts';
 
 const TEST_TIMEOUT_MS = 30_000;
 /** fork and forkserver are POSIX only; spawn exists everywhere. */
@@ -15,12 +15,6 @@ function run(file: string, ...args: string[]): Promise<Run> {
   return runPython([join(EXAMPLES, file), ...args]);
 }
 
-function expectClean(r: Run) {
-  expect(r.timedOut, 'the run should finish within 25 s').toBe(false);
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  expect(r.leftBehind, 'no process of the run may outlive it').toBe(false);
-}
 
 function grab(stdout: string, re: RegExp): RegExpExecArray {
   const m = re.exec(stdout);

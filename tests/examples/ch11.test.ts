@@ -7,7 +7,7 @@ import { describe, test, expect } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXAMPLES, POSIX, runPython, type Run } from '../support/python.ts';
+import { EXAMPLES, expectClean, POSIX, runPython, type Run } from '../support/python.ts';
 
 const SCRIPT = join(EXAMPLES, 'ticket_grab.py');
 const TEST_TIMEOUT_MS = 30_000;
@@ -18,12 +18,6 @@ function runGrab(...args: string[]): Promise<Run> {
   return runPython([SCRIPT, ...args]);
 }
 
-function expectClean(run: Run) {
-  expect(run.timedOut, 'the run should finish within 25 s').toBe(false);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  expect(run.leftBehind, 'no process of the run may outlive it').toBe(false);
-}
 
 interface Section {
   lock: boolean;

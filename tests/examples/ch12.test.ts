@@ -6,18 +6,12 @@
 // Timing claims compare times measured in the same run, never absolute times.
 import { describe, test, expect } from 'vitest';
 import { join } from 'node:path';
-import { EXAMPLES, runPython, type Run } from '../support/python.ts';
+import { EXAMPLES, expectClean, runPython, type Run } from '../support/python.ts';
 
 const TEST_TIMEOUT_MS = 30_000;
 const python = (args: string[], timeoutMs = 25_000) => runPython(args, { cwd: EXAMPLES, timeoutMs });
 const example = (file: string, ...args: string[]) => python([join(EXAMPLES, file), ...args]);
 
-function expectClean(run: Run) {
-  expect(run.timedOut, 'the example should finish within its time limit').toBe(false);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  expect(run.leftBehind, 'no process of the run may outlive it').toBe(false);
-}
 
 const lines = (run: Run) => run.stdout.split('\n').filter((l) => l !== '');
 

@@ -6,19 +6,13 @@
 // consumers) under every start method the host has, leaving no process behind.
 import { describe, test, expect } from 'vitest';
 import { join } from 'node:path';
-import { EXAMPLES, POSIX, runPython, type Run } from '../support/python.ts';
+import { EXAMPLES, expectClean, POSIX, runPython } from '../support/python.ts';
 
 const TEST_TIMEOUT_MS = 30_000;
 /** fork and forkserver are POSIX only; spawn exists everywhere. */
 const METHODS = POSIX ? ['fork', 'spawn', 'forkserver'] : ['spawn'];
 const example = (file: string, ...args: string[]) => runPython([join(EXAMPLES, file), ...args], { cwd: EXAMPLES });
 
-function expectClean(run: Run) {
-  expect(run.timedOut, 'the example should finish within 25 s').toBe(false);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  expect(run.leftBehind, 'no process of the run may outlive it').toBe(false);
-}
 
 describe('queue_demo.py: a bounded multiprocessing.Queue(5), queue.Full and queue.Empty, and three thread queues', () => {
   test(

@@ -2,6 +2,7 @@
 // outlives its time limit, and checked for processes it leaves behind (forkserver, resource
 // tracker, children). Every example test goes through here, so none can leave a process running.
 import { spawn } from 'node:child_process';
+import { expect } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,4 +107,12 @@ export function runPython(args: string[], { cwd, timeoutMs = DEFAULT_TIMEOUT_MS 
 /** Runs one file of content/examples/ as `python3 file` from that folder. */
 export function runExample(file: string, opts: { timeoutMs?: number } = {}): Promise<Run> {
   return runPython([join(EXAMPLES, file)], { cwd: EXAMPLES, ...opts });
+}
+
+/** What every example run must do: finish within its time limit, exit 0, write nothing to stderr, leave no process behind. */
+export function expectClean(run: Run): void {
+  expect(run.timedOut, 'the run should finish within its time limit').toBe(false);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect(run.leftBehind, 'no process of the run may outlive it').toBe(false);
 }
