@@ -243,7 +243,7 @@ function measureStatic(rel, base) {
   const htmlBr = brSize(html);
   return {
     page: route,
-    file: `dist/${rel}`,
+    file: toPosix(relative(ROOT, join(DIST, rel))), // relative to the repository, also under BENCH_DIST
     kind: classify(rel),
     lang: rel.includes('/') ? rel.split('/')[0] : null,
     hasMath: text.includes('class="katex"'),

@@ -1,16 +1,26 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
+import { isLang, LANGS, type Lang } from '../i18n/ui.ts';
 
 /**
- * Bundles each widget's element.ts into one self-contained file (dist/_widgets/<name>.<hash>.js)
- * and points the widget's figure at it (data-src). The site script then loads it with a plain
- * import() when the figure nears the screen. Going around Vite here is deliberate: Vite would
- * split the widgets' shared kit into its own chunk and add its preload helper (0.6 KB brotli) to
- * the script every page runs, breaking the 2 KB budget for JavaScript before interaction.
+ * Bundles each widget's element.ts into self-contained files, one per language
+ * (dist/_widgets/<name>.<lang>.<hash>.js), and points the widget's figure at the one for the
+ * page's language (data-src). The site script then loads it with a plain import() when the figure
+ * nears the screen. Going around Vite here is deliberate: Vite would split the widgets' shared kit
+ * into its own chunk and add its preload helper (0.6 KB brotli) to the script every page runs,
+ * breaking the 2 KB budget for JavaScript before interaction.
+ *
+ * One bundle per language because a page only ever shows one language, and the other language's
+ * strings are a good part of a widget's 12 KB (brotli) budget. Widgets keep their strings in one
+ * module per language (i18n.zh.ts, i18n.en.ts, same exports) that their i18n.ts pairs up as
+ * `{ zh, en }`; in the zh bundle every import of i18n.en.ts is resolved to i18n.zh.ts beside it
+ * (and the other way round), so both keys hold the page language's strings and the other
+ * language's text is never bundled. The .astro fallbacks, the unit tests and the dev server
+ * import the sources as they are and get both languages.
  */
 export function widgetBundles(): AstroIntegration {
   let base = '/';
@@ -26,37 +36,79 @@ export function widgetBundles(): AstroIntegration {
         const out = fileURLToPath(dir);
         const widgetsDir = join(root, 'src', 'widgets');
         const names = readdirSync(widgetsDir).filter((n) => existsSync(join(widgetsDir, n, 'element.ts')));
-        const src = new Map<string, string>();
+        /** The bundle's URL by widget name, then page language. */
+        const src = new Map<string, Record<Lang, string>>();
         mkdirSync(join(out, '_widgets'), { recursive: true });
         for (const name of names) {
-          const result = await build({
-            entryPoints: [join(widgetsDir, name, 'element.ts')],
-            bundle: true,
-            format: 'esm',
-            minify: true,
-            target: 'es2022',
-            write: false,
-            legalComments: 'none',
-            define: { 'import.meta.env.BASE_URL': JSON.stringify(base), 'import.meta.env.DEV': 'false' },
-          });
-          const code = result.outputFiles[0]!.contents;
-          const file = `${name}.${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;
-          writeFileSync(join(out, '_widgets', file), code);
-          src.set(name, `${base}_widgets/${file}`);
-          logger.info(`${name}: ${file} (${code.length} bytes)`);
+          const urls = {} as Record<Lang, string>;
+          const sizes: string[] = [];
+          for (const lang of LANGS) {
+            const result = await build({
+              entryPoints: [join(widgetsDir, name, 'element.ts')],
+              bundle: true,
+              format: 'esm',
+              minify: true,
+              target: 'es2022',
+              write: false,
+              legalComments: 'none',
+              // Module scripts are always decoded as UTF-8: Chinese text stays as it is, not \u escapes.
+              charset: 'utf8',
+              define: { 'import.meta.env.BASE_URL': JSON.stringify(base), 'import.meta.env.DEV': 'false' },
+              plugins: [onlyLang(lang)],
+            });
+            const code = result.outputFiles[0]!.contents;
+            const file = `${name}.${lang}.${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;
+            writeFileSync(join(out, '_widgets', file), code);
+            urls[lang] = `${base}_widgets/${file}`;
+            sizes.push(`${file} (${code.length} bytes)`);
+          }
+          src.set(name, urls);
+          logger.info(`${name}: ${sizes.join(', ')}`);
         }
         const pages = readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html'));
         for (const page of pages) {
           const path = join(page.parentPath, page.name);
           const html = readFileSync(path, 'utf8');
+          let lang: Lang | undefined;
           const next = html.replace(/data-widget="([a-z-]+)"/g, (m, name: string) => {
-            const url = src.get(name);
-            if (!url) throw new Error(`${path}: no src/widgets/${name}/element.ts for data-widget="${name}".`);
-            return `${m} data-src="${url}"`;
+            const urls = src.get(name);
+            if (!urls) throw new Error(`${path}: no src/widgets/${name}/element.ts for data-widget="${name}".`);
+            lang ??= pageLang(relative(out, path), html);
+            return `${m} data-src="${urls[lang]}"`;
           });
           if (next !== html) writeFileSync(path, next);
         }
       },
     },
   };
+}
+
+/**
+ * The esbuild plugin behind the per-language bundles: resolves every `…/i18n.zh.ts` and
+ * `…/i18n.en.ts` import to the `lang` module in the same folder.
+ */
+function onlyLang(lang: Lang): Plugin {
+  return {
+    name: `course:widget-lang-${lang}`,
+    setup(b) {
+      b.onResolve({ filter: /(^|\/)i18n\.(zh|en)(\.ts)?$/ }, (args) => {
+        const path = join(args.resolveDir, args.path.replace(/i18n\.(zh|en)(\.ts)?$/, `i18n.${lang}.ts`));
+        if (!existsSync(path)) return { errors: [{ text: `${args.path} (imported by ${args.importer}) has no ${lang} counterpart: ${path}` }] };
+        return { path };
+      });
+    },
+  };
+}
+
+/**
+ * The language a built page is in: its folder (zh/… or en/…), or for pages outside those (the
+ * root's language chooser, 404) its <html lang> (zh-CN → zh, en → en). `file` is relative to dist.
+ */
+function pageLang(file: string, html: string): Lang {
+  const top = file.split(sep)[0];
+  if (isLang(top)) return top;
+  const tag = /<html\b[^>]*?\slang="([^"]*)"/i.exec(html)?.[1];
+  const primary = tag?.split('-')[0]?.toLowerCase();
+  if (isLang(primary)) return primary;
+  throw new Error(`${file}: cannot tell the page's language (not under zh/ or en/, <html lang="${tag ?? ''}">) to pick its widget bundles.`);
 }

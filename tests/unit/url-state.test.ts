@@ -9,13 +9,14 @@ describe('withParam', () => {
     expect(withParam('', 'framing', 'a*b-c_d.e')).toBe('?framing=a*b-c_d.e');
   });
 
-  test('other parameters are kept exactly as written, and the widget keeps its place', () => {
-    expect(withParam('?a=1&handshake=old&z=%7E', 'handshake', 'new')).toBe('?a=1&handshake=new&z=%7E');
+  test('other parameters are kept exactly as written; the widget\'s own goes last', () => {
+    expect(withParam('?a=1&handshake=old&z=%7E', 'handshake', 'new')).toBe('?a=1&z=%7E&handshake=new');
     expect(withParam('?a=1', 'locks', 'x')).toBe('?a=1&locks=x');
+    expect(withParam('?a=1&locks=x', 'locks', 'y')).toBe('?a=1&locks=y');
   });
 
   test('a repeated key is collapsed into one; null removes it', () => {
-    expect(withParam('?k=1&b=2&k=3', 'k', '9')).toBe('?k=9&b=2');
+    expect(withParam('?k=1&b=2&k=3', 'k', '9')).toBe('?b=2&k=9');
     expect(withParam('?k=1&b=2&k=3', 'k', null)).toBe('?b=2');
     expect(withParam('?k=1', 'k', null)).toBe('');
   });

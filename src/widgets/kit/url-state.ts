@@ -12,35 +12,19 @@ export function readState(id: string, search: string = location.search): string 
 }
 
 /** encodeURIComponent throws on a lone surrogate (text typed into a widget can hold one): U+FFFD, as URLSearchParams writes it. */
-const wellFormed = (s: string): string => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-
-const keyOf = (pair: string): string => {
-  try {
-    return decodeURIComponent(pair.split('=')[0]!.replace(/\+/g, ' '));
-  } catch {
-    return pair; // a broken %-escape: keep the pair as it is
-  }
-};
+const wellFormed = (s: string): string => s.toWellFormed();
 
 /**
- * `search` with the parameter `id` set to `value` (or removed when null), every other parameter
- * left exactly as it was written. Values are escaped with encodeURIComponent, so the characters
- * the models' codes use (A–Z a–z 0–9 - _ . ~ *) stay readable: URLSearchParams would turn `~`
- * into `%7E`. Reading is URLSearchParams either way, so links written both ways work.
+ * `search` with the parameter `id` (an ASCII widget id) set to `value`, last, or removed when
+ * value is null; every other parameter is left exactly as it was written. Values are escaped
+ * with encodeURIComponent, so the characters the models' codes use (A–Z a–z 0–9 - _ . ~ *) stay
+ * readable: URLSearchParams would turn `~` into `%7E`. Reading is URLSearchParams either way, so
+ * links written both ways work.
  */
 export function withParam(search: string, id: string, value: string | null): string {
-  const pair = value === null ? null : `${encodeURIComponent(wellFormed(id))}=${encodeURIComponent(wellFormed(value))}`;
-  let placed = false;
-  const out: string[] = [];
-  for (const p of search.replace(/^\?/, '').split('&')) {
-    if (!p) continue;
-    if (keyOf(p) !== id) out.push(p);
-    else if (!placed && pair) {
-      out.push(pair); // where it was, so a URL does not reshuffle as the reader steps
-      placed = true;
-    }
-  }
-  if (!placed && pair) out.push(pair);
+  // Ids are plain ASCII, so a key is compared as written, never decoded (a broken escape cannot throw).
+  const out = search.replace(/^\?/, '').split('&').filter((p) => p && p.split('=')[0] !== id);
+  if (value !== null) out.push(`${id}=${encodeURIComponent(wellFormed(value))}`);
   return out.length ? `?${out.join('&')}` : '';
 }
 

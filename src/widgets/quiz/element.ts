@@ -3,37 +3,7 @@
 // localStorage. Everything it reads is in the server-rendered markup (src/components/Quiz.astro);
 // the grading rules are src/lib/quiz.ts.
 import { PROGRESS_KEY, forget, grade, parseProgress, record, score, type Progress, type Question } from '../../lib/quiz.ts';
-
-const text = {
-  zh: {
-    check: '检查答案',
-    right: '答对了。',
-    wrong: '还不对。',
-    tryAgain: '可以再想想，或者展开下面的解析。',
-    pick: '先选一个选项。',
-    notNumber: '请填一个数字，例如 106（可以用全角数字，也可以带千位分隔符）。',
-    tooLong: '答案太长了，填一个数字就行。',
-    last: (ok: boolean) => (ok ? '上次答对了' : '上次答错了'),
-    score: (r: number, a: number, n: number) => `本章自测：答对 ${r} / ${n}（已答 ${a} 题）`,
-    reset: '清除本章记录',
-    cleared: '已清除本章的自测记录。',
-    noStorage: '这个浏览器不允许保存进度，答题结果不会被记住。',
-  },
-  en: {
-    check: 'Check',
-    right: 'Right.',
-    wrong: 'Not quite.',
-    tryAgain: 'Think again, or open the explanation below.',
-    pick: 'Pick one of the choices first.',
-    notNumber: 'Type a number, such as 106 (thousands separators are fine).',
-    tooLong: 'That is too long; a number is enough.',
-    last: (ok: boolean) => (ok ? 'Right last time' : 'Wrong last time'),
-    score: (r: number, a: number, n: number) => `This chapter: ${r} of ${n} right (${a} answered)`,
-    reset: 'Clear this chapter’s answers',
-    cleared: 'This chapter’s answers are cleared.',
-    noStorage: 'This browser does not let the page keep your progress, so answers are not remembered.',
-  },
-};
+import { text } from './i18n.ts';
 
 function load(): Progress | null {
   try {
