@@ -241,13 +241,18 @@ function measureStatic(rel, base) {
   const katexCssBr = katexCss.reduce((sum, f) => sum + brSize(readFileSync(f.file)), 0);
 
   const htmlBr = brSize(html);
+  // A chapter's first screen and first section: the HTML up to its second <h2> (what a reader who
+  // has not scrolled far needs), brotli'd on its own. Information, not a budget (see the issue notes).
+  const prose = text.indexOf('class="prose"');
+  const h2 = prose < 0 ? -1 : text.indexOf('<h2', prose);
+  const h2next = h2 < 0 ? -1 : text.indexOf('<h2', h2 + 3);
   return {
     page: route,
     file: toPosix(relative(ROOT, join(DIST, rel))), // relative to the repository, also under BENCH_DIST
     kind: classify(rel),
     lang: rel.includes('/') ? rel.split('/')[0] : null,
     hasMath: text.includes('class="katex"'),
-    html: { raw: html.length, br: htmlBr },
+    html: { raw: html.length, br: htmlBr, firstSectionBr: h2next > 0 ? brSize(Buffer.from(text.slice(0, h2next))) : null },
     css,
     eagerJs: js,
     // Inline <style>/<script> bytes already travel inside the HTML's brotli stream, so the
@@ -669,10 +674,11 @@ function table(header, rows) {
 function printReport(pages, searches, checks, base, bundles = [], widgetRuns = null) {
   console.log(`\nPage weight (KB = 1024 bytes, brotli-11; base ${base})\n`);
   console.log(table(
-    ['page', 'HTML br', 'CSS br', 'JS br (eager)', 'critical br', 'KaTeX', 'pagefind pre-interaction', 'transferred'],
+    ['page', 'HTML br', 'HTML to 2nd ##', 'CSS br', 'JS br (eager)', 'critical br', 'KaTeX', 'pagefind pre-interaction', 'transferred'],
     pages.map((p) => [
       p.page + (p.hasMath ? ' (math)' : ''),
       kb(p.html.br),
+      p.html.firstSectionBr === null ? '–' : kb(p.html.firstSectionBr),
       kb(p.css.br),
       kb(p.eagerJs.br),
       kb(p.criticalBr),
@@ -683,6 +689,7 @@ function printReport(pages, searches, checks, base, bundles = [], widgetRuns = n
   ));
   console.log(`
 critical = HTML br + external CSS br + external eager JS br (inline <style>/<script> are already in the HTML).
+HTML to 2nd ## = brotli size of a chapter's HTML up to its second section: the first screen and first section.
 KaTeX = brotli size of linked vendor/katex/ stylesheets + KaTeX fonts the page fetched in Chromium${pages.some((p) => !p.browser) ? '\n  (* = stylesheet only: fonts are measured in the browser, not run for this page)' : ''}.
 transferred = sum of response content-length (bodies as sent, headers excluded), load + ${IDLE_MS} ms idle.`);
 
