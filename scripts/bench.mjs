@@ -562,27 +562,35 @@ async function measureWidgets(browser, origin, page) {
       const fig = tab.locator(`figure.widget#${id}`);
       await fig.scrollIntoViewIfNeeded();
       await tab.waitForSelector(`figure.widget#${id}[data-live]`, { timeout: 10_000 });
-      const stepMs = await fig.evaluate(async (f) => {
+      // Three passes over the first 10 steps. stepMs is the first pass as a reader meets it;
+      // stepBestMs is each step's best of the three, the render's own cost without whatever else
+      // the machine was doing (the same rule as the widgets' e2e render-time tests). The budget
+      // checks the worst step of the best passes; the report prints both.
+      const passes = await fig.evaluate(async (f) => {
         const forward = f.querySelector('.kit-player .forward');
+        const restart = f.querySelector('.kit-player .restart');
         if (!forward) return null;
-        // "Be the scheduler" starts with nothing scheduled: load its lost-update run, back to the start.
-        const prime = f.querySelector('.lk-worst');
-        if (prime) {
-          prime.click();
-          f.querySelector('.kit-player .restart')?.click();
+        // "Be the scheduler" starts with nothing scheduled: load its lost-update run first.
+        f.querySelector('.lk-worst')?.click();
+        const all = [];
+        for (let pass = 0; pass < 3; pass++) {
+          restart?.click();
           await new Promise(requestAnimationFrame);
+          const times = [];
+          for (let i = 0; i < 10 && forward.getAttribute('aria-disabled') !== 'true'; i++) {
+            const t0 = performance.now();
+            forward.click();
+            void document.body.offsetHeight; // style and layout of the new step
+            times.push(performance.now() - t0);
+            await new Promise(requestAnimationFrame);
+          }
+          all.push(times);
         }
-        const times = [];
-        for (let i = 0; i < 10 && forward.getAttribute('aria-disabled') !== 'true'; i++) {
-          const t0 = performance.now();
-          forward.click();
-          void document.body.offsetHeight; // style and layout of the new step
-          times.push(performance.now() - t0);
-          await new Promise(requestAnimationFrame);
-        }
-        return times;
+        return all;
       });
-      widgets.push({ id, stepMs });
+      const stepMs = passes?.[0] ?? null;
+      const stepBestMs = passes ? passes[0].map((_, i) => Math.min(...passes.map((p) => p[i] ?? Infinity))) : null;
+      widgets.push({ id, stepMs, stepBestMs });
     }
     let keystrokeMs = null;
     if (ids.includes('framing')) keystrokeMs = await framingKeystroke(tab);
@@ -640,9 +648,9 @@ function budgetChecks(pages, bundles = [], widgetRuns = []) {
     const foreign = r.fetched.filter((f) => !own.has(f));
     add({ page: r.page }, 'widget bundles not used by the page', foreign.length, 0, foreign.length === 0);
     for (const w of r.widgets) {
-      if (!w.stepMs?.length) continue;
-      const worst = Math.max(...w.stepMs);
-      checks.push({ page: r.page, name: `#${w.id} step render (max of ${w.stepMs.length})`, value: worst, limit: WIDGET_BUDGETS.stepMs, pass: worst <= WIDGET_BUDGETS.stepMs, unit: 'ms' });
+      if (!w.stepBestMs?.length) continue;
+      const worst = Math.max(...w.stepBestMs);
+      checks.push({ page: r.page, name: `#${w.id} step render (worst of ${w.stepBestMs.length} steps, each its best of 3)`, value: worst, limit: WIDGET_BUDGETS.stepMs, pass: worst <= WIDGET_BUDGETS.stepMs, unit: 'ms' });
     }
     if (r.keystrokeMs) {
       const m = median(r.keystrokeMs);
@@ -707,7 +715,7 @@ transferred = sum of response content-length (bodies as sent, headers excluded),
     console.log('\nWidgets (each a self-contained bundle, fetched only by the pages that show it)\n');
     console.log(table(['widget', 'JS raw', 'JS br', 'pages'], bundles.map((b) => [b.name, kb(b.raw), kb(b.br), b.usedBy.join(' ')])));
     for (const r of widgetRuns ?? []) {
-      const steps = r.widgets.map((w) => `#${w.id} ${w.stepMs?.length ? `${median(w.stepMs).toFixed(1)}/${Math.max(...w.stepMs).toFixed(1)} ms` : '–'}`).join(', ');
+      const steps = r.widgets.map((w) => `#${w.id} ${w.stepMs?.length ? `${median(w.stepMs).toFixed(1)}/${Math.max(...w.stepMs).toFixed(1)} ms (best of 3: ${median(w.stepBestMs).toFixed(1)}/${Math.max(...w.stepBestMs).toFixed(1)})` : '–'}`).join(', ');
       console.log(`  ${r.page}: bundles at load ${r.atLoad.length}, in all ${r.fetched.length}; step render median/max: ${steps}${r.keystrokeMs ? `; 1 MB keystroke ${r.keystrokeMs.map((t) => t.toFixed(1)).join(', ')} ms` : ''}`);
     }
   }
