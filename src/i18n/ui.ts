@@ -65,8 +65,6 @@ export const ui = {
     quizAnswerIs: '答案：',
     quizYourAnswer: '你的答案',
     quizNear: (v: string) => `如果填了 ${v}：`,
-    quizProgress: (right: number, total: number) => `自测：答对 ${right} / ${total}`,
-    quizProgressNone: (total: number) => `自测 ${total} 题，尚未作答`,
   },
   en: {
     siteName: 'Networks & Concurrency',
@@ -115,8 +113,6 @@ export const ui = {
     quizAnswerIs: 'Answer: ',
     quizYourAnswer: 'Your answer',
     quizNear: (v: string) => `If you wrote ${v}: `,
-    quizProgress: (right: number, total: number) => `Self-check: ${right} of ${total} right`,
-    quizProgressNone: (total: number) => `Self-check: ${total} questions, not started`,
   },
 } as const;
 

@@ -14,6 +14,8 @@ export interface ChapterSource {
   short?: string;
   /** The h2/h3 ids in document order. */
   sectionIds: string[];
+  /** Ids of the glossary terms the chapter uses (src/lib/rehype-glossary.ts), in order of first use. */
+  terms?: string[];
 }
 
 export interface Chapter extends ChapterSource {

@@ -13,7 +13,8 @@ export function loadCourse() {
       all.map(async (entry) => {
         const { remarkPluginFrontmatter } = await render(entry);
         const sectionIds = (remarkPluginFrontmatter.sectionIds ?? []) as string[];
-        return { id: entry.id, filePath: entry.filePath ?? entry.id, ...entry.data, sectionIds };
+        const terms = (remarkPluginFrontmatter.glossary ?? []) as string[];
+        return { id: entry.id, filePath: entry.filePath ?? entry.id, ...entry.data, sectionIds, terms };
       }),
     );
     const course = buildCourse(sources);

@@ -3,6 +3,7 @@
 // localStorage. Everything it reads is in the server-rendered markup (src/components/Quiz.astro);
 // the grading rules are src/lib/quiz.ts.
 import { PROGRESS_KEY, forget, grade, parseProgress, record, score, type Progress, type Question } from '../../lib/quiz.ts';
+import { langOf } from '../kit/i18n.ts';
 import { text } from './i18n.ts';
 
 function load(): Progress | null {
@@ -33,7 +34,7 @@ class QuizWidget extends HTMLElement {
   connectedCallback() {
     if (this.dataset.ready) return;
     this.dataset.ready = '1';
-    const t = text[document.documentElement.lang.startsWith('en') ? 'en' : 'zh'];
+    const t = text[langOf(this)];
     const slug = this.dataset.slug ?? '';
     const items = [...this.querySelectorAll<HTMLLIElement>('li.quiz-q')];
     const ids = items.map((li) => li.dataset.qid ?? '');
