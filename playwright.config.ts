@@ -28,6 +28,9 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
     trace: 'off',
+    // The service worker would answer later tests from what earlier pages cached; the offline spec
+    // turns it on for itself.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `node scripts/serve.mjs ${dist} --port ${port}`,

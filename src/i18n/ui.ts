@@ -43,6 +43,8 @@ export const ui = {
     part: (n: number) => `第 ${n} 部分`,
     chapter: (n: number) => `第 ${n} 章`,
     partEmpty: '本部分的章节正在编写中。',
+    offlineTitle: '离线阅读',
+    offlineLoading: '正在查看这台设备上保存了什么…',
     homeIntro:
       '从网线上的比特一路讲到 Python 里的进程、线程、锁和队列。每一章先讲清道理，再配上能运行的例子；笔记里过时或说错的地方，都会指出来并给出出处。中英文两个版本内容相同，随时可以切换。',
     awayTitle: (t: string) => `⏸ ${t} · 回来继续`,
@@ -91,6 +93,8 @@ export const ui = {
     part: (n: number) => `Part ${n}`,
     chapter: (n: number) => `Chapter ${n}`,
     partEmpty: 'The chapters of this part are being written.',
+    offlineTitle: 'Read offline',
+    offlineLoading: 'Checking what is saved on this device…',
     homeIntro:
       'From bits on the wire to processes, threads, locks and queues in Python. Each chapter explains the idea, then gives examples you can run; where the original notes are dated or wrong, it says so and cites the source. The Chinese and English versions say the same things, and you can switch at any point.',
     awayTitle: (t: string) => `⏸ ${t} · come back to it`,

@@ -207,3 +207,7 @@ d.addEventListener('visibilitychange', () => {
     d.title = shownTitle;
   }
 });
+
+// Offline: a service worker keeps every page read so far (src/scripts/sw.ts; the course home can
+// save the rest). There is no sw.js in the dev server. A browser without one just reads online.
+if (import.meta.env.PROD) addEventListener('load', () => navigator.serviceWorker?.register(`${base}sw.js`).catch(() => {}));

@@ -6,6 +6,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { parseManifest } from '../../src/lib/offline.ts';
+import { LANGS } from '../../src/i18n/ui.ts';
 
 const good = (lang: 'zh' | 'en', body = '## 端口 \\{#ports\\}\n\n文字。\n') => `---
 title: ${lang === 'zh' ? '传输层' : 'Transport'}
@@ -111,6 +113,8 @@ describe('a sub-path deploy (BASE_PATH=/course/)', { timeout: 240_000 }, () => {
       expect(b.status, b.stderr).toBe(0);
       const p = spawnSync('npx', ['pagefind', '--site', out, '--exclude-selectors', '.katex'], { encoding: 'utf8', timeout: 60_000 });
       expect(p.status, p.stderr).toBe(0);
+      const o = spawnSync(process.execPath, ['scripts/offline.mjs', out], { encoding: 'utf8', timeout: 60_000 });
+      expect(o.status, o.stderr).toBe(0);
 
       const outside: string[] = [];
       const links = new Set<string>();
@@ -150,6 +154,19 @@ describe('a sub-path deploy (BASE_PATH=/course/)', { timeout: 240_000 }, () => {
         }
         expect(broken).toEqual([]);
         expect((await fetch(`${origin}/zh/tcp-udp/`)).status, 'nothing is served outside the base').toBe(404);
+
+        // Offline copies: the worker and every file each language's copy lists are there under the base.
+        expect((await fetch(`${origin}/course/sw.js`)).status).toBe(200);
+        const manifest = parseManifest(await (await fetch(`${origin}/course/offline.json`)).json());
+        const missing: string[] = [];
+        for (const lang of LANGS) {
+          expect(manifest.langs[lang].pages.map((p) => p.path)).toContain(`${lang}/tcp-udp/`);
+          for (const f of manifest.langs[lang].files) {
+            const res = await fetch(`${origin}/course/${f}`);
+            if (res.status !== 200) missing.push(`${lang}: ${f} → ${res.status}`);
+          }
+        }
+        expect(missing).toEqual([]);
       } finally {
         server.kill();
       }

@@ -1,0 +1,108 @@
+// The offline rules (src/lib/offline.ts): which built files a saved copy of each language holds and
+// how the service worker answers each request.
+import { describe, expect, test } from 'vitest';
+import { fileLang, filesFor, formatBytes, langOfPath, pageUrl, parseManifest, stale, strategy } from '../../src/lib/offline.ts';
+
+const BUILD = [
+  'index.html', '404.html', 'favicon.svg', 'site.webmanifest', 'offline.json', 'sw.js',
+  'zh/index.html', 'zh/tcp-udp/index.html', 'en/index.html', 'en/tcp-udp/index.html',
+  '_astro/BaseLayout.abc.css', '_astro/page.def.js',
+  '_widgets/locks.zh.0123456789.js', '_widgets/locks.en.9876543210.js',
+  'figures/09-gantt.svg', 'figures/zh/01-models.svg', 'figures/en/01-models.svg',
+  'pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/pagefind-worker.js',
+  'pagefind/pagefind-component-ui.js', 'pagefind/pagefind-component-ui.css', 'pagefind/pagefind-highlight.js',
+  'pagefind/pagefind-ui.js', 'pagefind/pagefind-modular-ui.css',
+  'pagefind/pagefind.zh-cn_539f952ef57ba.pf_meta', 'pagefind/pagefind.en_eee9183010.pf_meta',
+  'pagefind/wasm.en.pagefind', 'pagefind/wasm.unknown.pagefind',
+  'pagefind/index/zh-cn_5ffbfdf.pf_index', 'pagefind/index/en_51152ba.pf_index',
+  'pagefind/fragment/zh-cn_1.pf_fragment', 'pagefind/fragment/en_18bbdbb.pf_fragment',
+];
+
+describe('which files a saved copy holds', () => {
+  test('each built file belongs to one language or to both', () => {
+    expect(fileLang('zh/tcp-udp/index.html')).toBe('zh');
+    expect(fileLang('en/index.html')).toBe('en');
+    expect(fileLang('_widgets/locks.en.9876543210.js')).toBe('en');
+    expect(fileLang('figures/zh/01-models.svg')).toBe('zh');
+    expect(fileLang('pagefind/fragment/zh-cn_1.pf_fragment')).toBe('zh');
+    expect(fileLang('pagefind/pagefind.en_eee9183010.pf_meta')).toBe('en');
+    expect(fileLang('pagefind/wasm.en.pagefind')).toBe('en');
+    for (const shared of ['index.html', '_astro/page.def.js', 'figures/09-gantt.svg', 'pagefind/pagefind-entry.json', 'pagefind/wasm.unknown.pagefind']) {
+      expect(fileLang(shared), shared).toBeNull();
+    }
+    // A page whose slug starts like a language is still the language of its folder.
+    expect(fileLang('zh/english-notes/index.html')).toBe('zh');
+  });
+
+  test('a language gets its own files and the shared ones, never the other language\'s or unused ones', () => {
+    for (const [lang, other] of [['zh', 'en'], ['en', 'zh']] as const) {
+      const mine = filesFor(BUILD, lang);
+      expect(mine.filter((f) => fileLang(f) === other)).toEqual([]);
+      expect(mine).toContain(`${lang}/tcp-udp/index.html`);
+      expect(mine).toContain('pagefind/pagefind.js');
+      expect(mine).toContain('_astro/BaseLayout.abc.css');
+      for (const unused of ['offline.json', 'sw.js', 'pagefind/pagefind-ui.js', 'pagefind/pagefind-modular-ui.css']) expect(mine).not.toContain(unused);
+      expect(mine).toEqual([...mine].sort());
+    }
+  });
+
+  test('pages are saved at their URLs', () => {
+    expect(pageUrl('index.html')).toBe('');
+    expect(pageUrl('zh/index.html')).toBe('zh/');
+    expect(pageUrl('en/tcp-udp/index.html')).toBe('en/tcp-udp/');
+    expect(pageUrl('404.html')).toBe('404.html');
+  });
+});
+
+describe('how the worker answers', () => {
+  test('pages go to the network first, hashed files come from the copy, the rest refresh behind', () => {
+    expect(strategy('zh/tcp-udp/', true)).toBe('page');
+    expect(strategy('', true)).toBe('page');
+    expect(strategy('404.html', false)).toBe('page');
+    expect(strategy('_astro/page.def.js', false)).toBe('immutable');
+    expect(strategy('_widgets/locks.zh.0123456789.js', false)).toBe('immutable');
+    expect(strategy('pagefind/fragment/en_18bbdbb.pf_fragment', false)).toBe('immutable');
+    expect(strategy('pagefind/pagefind.en_eee9183010.pf_meta', false)).toBe('immutable');
+    // Fixed names: Pagefind's entry file says which index is current, so it must refresh.
+    expect(strategy('pagefind/pagefind-entry.json', false)).toBe('refresh');
+    expect(strategy('pagefind/pagefind.js', false)).toBe('refresh');
+    expect(strategy('figures/zh/01-models.svg', false)).toBe('refresh');
+    expect(strategy('offline.json', false)).toBe('network');
+    expect(strategy('sw.js', false)).toBe('network');
+  });
+
+  test('a new build drops the hashed files it no longer has, and keeps pages', () => {
+    const now = new Set(['_astro/new.js', 'zh/tcp-udp/']);
+    expect(stale(['_astro/old.js', '_astro/new.js', 'zh/tcp-udp/', 'zh/gone/', 'pagefind/fragment/zh-cn_old.pf_fragment'], now))
+      .toEqual(['_astro/old.js', 'pagefind/fragment/zh-cn_old.pf_fragment']);
+  });
+
+  test('the offline answer speaks the language of the path', () => {
+    expect(langOfPath('en/threads/')).toBe('en');
+    expect(langOfPath('en')).toBe('en');
+    expect(langOfPath('zh/')).toBe('zh');
+    expect(langOfPath('english/')).toBe('zh');
+    expect(langOfPath('')).toBe('zh');
+  });
+});
+
+describe('the manifest and sizes', () => {
+  const good = { version: 'abc', langs: { zh: { files: ['zh/'], bytes: 10, pages: [] }, en: { files: ['en/'], bytes: 10, pages: [] } } };
+  test('a manifest this site wrote is accepted', () => {
+    expect(parseManifest(good)).toBe(good);
+  });
+  test.each([
+    ['nothing', undefined],
+    ['a string', 'offline'],
+    ['a language missing', { version: 'a', langs: { zh: good.langs.zh } }],
+    ['a path outside the site', { ...good, langs: { ...good.langs, en: { ...good.langs.en, files: ['../etc/passwd'] } } }],
+    ['an absolute path', { ...good, langs: { ...good.langs, en: { ...good.langs.en, files: ['/en/'] } } }],
+  ])('%s is refused with an error', (_, json) => {
+    expect(() => parseManifest(json)).toThrow(/offline\.json/);
+  });
+  test('sizes read in KB and MB', () => {
+    expect(formatBytes(0)).toBe('1 KB');
+    expect(formatBytes(840_400)).toBe('840 KB');
+    expect(formatBytes(1_070_000)).toBe('1.1 MB');
+  });
+});
