@@ -4,6 +4,7 @@
 // mistakes, URL state, reduced motion, axe in both themes, and the static run with JS off.
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import { AXE_TAGS } from '../support/axe.ts';
 import { expect, test, type Page } from '@playwright/test';
 
 const ZH = '/zh/framing/';
@@ -17,7 +18,6 @@ const VECTORS = JSON.parse(readFileSync('tests/fixtures/framing/framing_vectors.
   }>;
 };
 const [A_TXT, CHINESE] = VECTORS.vectors;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** Opens the chapter with the widget live (its code loads when the figure nears the screen). */
 async function open(page: Page, path: string, id: 'framing' | 'sticky', query = ''): Promise<void> {

@@ -2,11 +2,11 @@
 // losing a segment, switching scenarios, sharing a link to a step, typing nonsense, with less
 // motion, with JavaScript off, and checked by axe in both themes.
 import AxeBuilder from '@axe-core/playwright';
+import { AXE_TAGS } from '../support/axe.ts';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const ZH = '/zh/tcp-udp/';
 const EN = '/en/tcp-udp/';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** The chapter's "full-run" table (W6 script): both endpoints' states after each step. */
 const DEFAULT_RUN: Array<[string, string]> = [

@@ -2,11 +2,11 @@
 // count += 1, driven by keyboard and mouse in a real Chromium.
 // Run after `npm run build`: E2E_PORT=4488 npx playwright test tests/e2e/locks.spec.ts
 import AxeBuilder from '@axe-core/playwright';
+import { AXE_TAGS } from '../support/axe.ts';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const EN = '/en/locks/';
 const ZH = '/zh/locks/';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** Opens the chapter and waits until the widget's live view has replaced its static run. */
 async function open(page: Page, url: string, id = 'locks'): Promise<Locator> {

@@ -4,6 +4,8 @@
 // language that lists what is saved; "save for offline" on the course home saves one language whole,
 // and then chapters, widgets and search all work with the server gone; deleting the copy works.
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { AXE_TAGS } from '../support/axe.ts';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,6 +90,11 @@ test('save for offline keeps a whole language: chapters, widgets and search work
     await expect(card.locator('.offline-status')).toHaveText(/^Saved:/, { timeout: 30_000 });
     // Focus moves to the button that is still there, not to the page's start.
     await expect(card.getByRole('button', { name: 'Delete the offline copy' })).toBeFocused();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const { violations } = await new AxeBuilder({ page }).include('.offline-card').withTags(AXE_TAGS).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
     const manifest = (await (await page.request.get(`${origin}/offline.json`)).json()) as { langs: { en: { files: string[] } } };
     const cached = await page.evaluate(async () => (await (await caches.open('nc-course-v1')).keys()).length);
     expect(cached).toBeGreaterThanOrEqual(manifest.langs.en.files.length);

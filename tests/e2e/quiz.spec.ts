@@ -1,9 +1,9 @@
 // The self-check at the end of each chapter, and the progress the course home shows, in a real
 // Chromium: keyboard only, feedback in the live region, localStorage (also junk in it), JS off.
 import AxeBuilder from '@axe-core/playwright';
+import { AXE_TAGS } from '../support/axe.ts';
 import { expect, test, type Page } from '@playwright/test';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 async function openQuiz(page: Page, url: string) {
   await page.goto(url);

@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
+import { AXE_TAGS } from '../support/axe.ts';
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 
 // ---------- the pages, from dist/ ----------
@@ -87,7 +88,6 @@ async function withContext<T>(browser: Browser, options: BrowserContextOptions, 
   }
 }
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
   const { violations: found } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
