@@ -355,7 +355,7 @@ test.describe('links to a step', () => {
     await expect(w.locator('.kit-live')).toHaveText('已复制');
     const url = await page.evaluate(() => navigator.clipboard.readText());
     expect(url).toMatch(/\?sticky=s1\.42\.0\.10\.4\.30\.3\..*#sticky$/);
-    expect(page.url()).toBe(url); // the address bar follows the widget too
+    await expect(page).toHaveURL(url); // the address bar follows the widget too
 
     const again = await context.newPage();
     await again.goto(url);

@@ -65,22 +65,34 @@ function mount(host: HTMLElement): void {
     for (const row of drawn.rows) row.classList.toggle('hs-cur', row.dataset.i === String(p) || (landing !== undefined && row.dataset.send === landing));
   };
 
+  // Everything a step writes, worked out for the whole run at once (pure, a few ms per run), so a
+  // step only copies it into the page: the first pass through a run no longer pays for compiling
+  // and running the text code step by step.
+  const prepare = (steps: Step[]) =>
+    steps.map((s, p) => {
+      // Simulated time: the states are those once this step's segment has arrived, and each pending
+      // deadline (Step.deadlines: retransmit, timeWait) is shown as what is left of it then.
+      const now = s.arrives ?? s.t;
+      const timerHtml = SIDES.map(
+        (side) =>
+          Object.entries(s.deadlines[side])
+            .map(([kind, at]) => `<p>${fill(t[kind as 'retransmit'], { at: secs(at), left: secs(at - now), total: secs(timeWaitSeconds(run.scenario)) })}</p>`)
+            .join('') || `<p>${t.idle}</p>`,
+      );
+      return { now: secs(now), timerHtml, words: describe(steps, p, t), marks: figureMarks(steps, p) };
+    });
+  let prepared = prepare(run.steps);
+
   const render = (p: number): string => {
     const s = run.steps[p]!;
-    // Simulated time: the states are those once this step's segment has arrived, and each pending
-    // deadline (Step.deadlines: retransmit, timeWait) is shown as what is left of it then.
-    const now = s.arrives ?? s.t;
-    clock.textContent = secs(now);
+    const { now, timerHtml, words, marks: m } = prepared[p]!;
+    clock.textContent = now;
     SIDES.forEach((side, k) => {
       states[k]!.textContent = s.states[side];
-      timers[k]!.innerHTML =
-        Object.entries(s.deadlines[side])
-          .map(([kind, at]) => `<p>${fill(t[kind as 'retransmit'], { at: secs(at), left: secs(at - now), total: secs(timeWaitSeconds(run.scenario)) })}</p>`)
-          .join('') || `<p>${t.idle}</p>`;
+      timers[k]!.innerHTML = timerHtml[k]!;
     });
-    const [said, seqName, figName] = describe(run.steps, p, t);
+    const [said, seqName, figName] = words;
     showSequence(p, seqName);
-    const m = figureMarks(run.steps, p);
     for (const g of marked) {
       // An edge is marked for the endpoint(s) that took it in this step, a box for the one(s) in it.
       const e = g.dataset.e;
@@ -135,6 +147,7 @@ function mount(host: HTMLElement): void {
     const next = tryRun(scenario);
     if (!next) return void player.say(t.failed);
     run = next;
+    prepared = prepare(run.steps);
     drawn = null; // a new run: the next render draws its diagram whole
     build();
     player.setTotal(run.steps.length - 1, pick ? pick(run.steps) : Math.min(player.position, run.steps.length - 1));

@@ -143,7 +143,7 @@ export function validateScenario(x: unknown): ValidationResult {
         ok = false;
       }
       if (typeof bytes === 'string') {
-        if (!wellFormed(bytes)) {
+        if (!bytes.isWellFormed()) {
           errors.push(`data[${i}].bytes is not well-formed Unicode`);
           ok = false;
         } else {
@@ -430,55 +430,19 @@ export function decodeScenario(text: unknown): ValidationResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// UTF-8 and base64url, by hand: no DOM, no Node, same result everywhere.
-
-function wellFormed(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const n = s.charCodeAt(i + 1);
-      if (!(n >= 0xdc00 && n <= 0xdfff)) return false;
-      i++;
-    } else if (c >= 0xdc00 && c <= 0xdfff) return false;
-  }
-  return true;
-}
+// UTF-8 through the platform's strict codec (browsers and Node alike); base64url by hand.
 
 export function utf8Encode(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0xfffd;
-    if (cp < 0x80) out.push(cp);
-    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-  }
-  return out;
+  return [...new TextEncoder().encode(s)];
 }
 
 /** Strict UTF-8 decoding; undefined on any malformed, overlong or surrogate sequence. */
 function utf8Decode(b: number[]): string | undefined {
-  let s = '';
-  for (let i = 0; i < b.length;) {
-    const x = b[i] ?? 0;
-    let n: number;
-    let cp: number;
-    let min: number;
-    if (x < 0x80) [n, cp, min] = [0, x, 0];
-    else if (x >= 0xc2 && x <= 0xdf) [n, cp, min] = [1, x & 31, 0x80];
-    else if (x >= 0xe0 && x <= 0xef) [n, cp, min] = [2, x & 15, 0x800];
-    else if (x >= 0xf0 && x <= 0xf4) [n, cp, min] = [3, x & 7, 0x10000];
-    else return undefined;
-    for (let k = 1; k <= n; k++) {
-      const y = b[i + k];
-      if (y === undefined || (y & 0xc0) !== 0x80) return undefined;
-      cp = (cp << 6) | (y & 63);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
-    s += String.fromCodePoint(cp);
-    i += n + 1;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(new Uint8Array(b));
+  } catch {
+    return undefined;
   }
-  return s;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

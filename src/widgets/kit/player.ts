@@ -4,7 +4,7 @@
 // that index. Nothing plays by itself; playing stops at the end, when the tab is hidden, and on
 // any manual step.
 import { kitText, type Lang } from './i18n.ts';
-import { stateUrl, writeState } from './url-state.ts';
+import { flushState, stateUrl, writeState } from './url-state.ts';
 
 export interface PlayerOptions {
   /** The widget's id: its query-string key and its element id. */
@@ -216,6 +216,7 @@ export class Player {
   private copyLink(btn: HTMLButtonElement): void {
     const value = this.opts.encode?.(this.position);
     if (!value) return;
+    flushState();
     const url = stateUrl(this.opts.id, value);
     const done = (ok: boolean) => {
       btn.dataset.tip = ok ? this.t.copied : this.t.copyFailed;

@@ -35,7 +35,34 @@ export function stateUrl(id: string, value: string, href: string = location.href
   return `${url.origin}${url.pathname}${search}#${encodeURIComponent(id)}`;
 }
 
-/** Keeps the address bar in step with the widget without adding history entries. */
+const pending = new Map<string, string>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Keeps the address bar in step with the widget without adding history entries. The write waits
+ * for the reader to stop for 100 ms: history.replaceState costs a step about as much as drawing it
+ * (and Chromium throttles a page that calls it too often), so stepping or playing fast writes the
+ * address once, when the reader pauses.
+ */
 export function writeState(id: string, value: string): void {
-  history.replaceState(history.state, '', location.pathname + withParam(location.search, id, value) + location.hash);
+  pending.set(id, value);
+  clearTimeout(timer);
+  timer = setTimeout(flushState, 100);
+}
+
+/** Writes what writeState has waiting now (before a link to the page is copied). */
+export function flushState(): void {
+  clearTimeout(timer);
+  if (!pending.size) return;
+  let search = location.search;
+  for (const [id, value] of pending) search = withParam(search, id, value);
+  pending.clear();
+  history.replaceState(history.state, '', location.pathname + search + location.hash);
+}
+
+// A link followed (the language switch carries the query to the twin page) or the page left:
+// write first, so no step is lost to the wait. Capture runs before the site script's handler.
+if (typeof document !== 'undefined') {
+  addEventListener('click', (e) => (e.target as Element).closest?.('a') && flushState(), true);
+  addEventListener('pagehide', flushState);
 }
