@@ -244,6 +244,11 @@ test.describe('links', () => {
     // The other language keeps the step.
     await other.locator('.lang-switch').click();
     await expect(other.locator('#handshake .kit-counter')).toHaveText('第 6 / 12 步');
+    // A step taken just before switching back is kept too: the address bar, written once the
+    // reader pauses, is written at once when a link is followed.
+    await other.locator('#handshake .kit-player .forward').click();
+    await other.locator('.lang-switch').click();
+    await expect(other.locator('#handshake .kit-counter')).toHaveText('Step 7 of 12');
   });
 
   for (const [what, state] of [
