@@ -38,6 +38,19 @@ async function stop(proc: ChildProcess): Promise<void> {
   });
 }
 
+const SAVE = { en: ['Save for offline', /^Saved:/], zh: ['保存离线副本', /^已保存/] } as const;
+
+/** Opens the course home in `lang` and saves that language with the card; returns the card. */
+async function saveCopy(page: Page, origin: string, lang: 'zh' | 'en') {
+  await page.goto(`${origin}/${lang}/`);
+  await controlled(page);
+  const card = page.locator('.offline-card');
+  await card.scrollIntoViewIfNeeded();
+  await card.getByRole('button', { name: SAVE[lang][0] }).click();
+  await expect(card.locator('.offline-status')).toHaveText(SAVE[lang][1], { timeout: 30_000 });
+  return card;
+}
+
 /** Waits until the service worker controls the page (it claims pages as soon as it activates). */
 async function controlled(page: Page): Promise<void> {
   await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 15_000 });
@@ -83,11 +96,9 @@ test('save for offline keeps a whole language: chapters, widgets and search work
   try {
     await page.goto(`${origin}/en/`);
     await controlled(page);
-    const card = page.locator('.offline-card');
-    await card.scrollIntoViewIfNeeded();
-    await expect(card.locator('.offline-status')).toContainText(/Save the whole course in English \(about [\d.]+ (MB|KB)\)/);
-    await card.getByRole('button', { name: 'Save for offline' }).click();
-    await expect(card.locator('.offline-status')).toHaveText(/^Saved:/, { timeout: 30_000 });
+    await page.locator('.offline-card').scrollIntoViewIfNeeded();
+    await expect(page.locator('.offline-status')).toContainText(/Save the whole course in English \(about [\d.]+ (MB|KB)\)/);
+    const card = await saveCopy(page, origin, 'en');
     // Focus moves to the button that is still there, not to the page's start.
     await expect(card.getByRole('button', { name: 'Delete the offline copy' })).toBeFocused();
     for (const colorScheme of ['light', 'dark'] as const) {
@@ -125,12 +136,7 @@ test('save for offline keeps a whole language: chapters, widgets and search work
 test('deleting the offline copy empties it, and the card says so', async ({ page }) => {
   const { origin, proc } = await startServer();
   try {
-    await page.goto(`${origin}/zh/`);
-    await controlled(page);
-    const card = page.locator('.offline-card');
-    await card.scrollIntoViewIfNeeded();
-    await card.getByRole('button', { name: '保存离线副本' }).click();
-    await expect(card.locator('.offline-status')).toHaveText(/^已保存/, { timeout: 30_000 });
+    const card = await saveCopy(page, origin, 'zh');
     await card.getByRole('button', { name: '删除离线副本' }).click();
     await expect(card.locator('.offline-status')).toHaveText(/离线副本已删除/);
     await expect(card.getByRole('button', { name: '保存离线副本' })).toBeFocused();
@@ -153,12 +159,7 @@ test('a new build moves a saved copy to its new files and never leaves a page wi
   const newCss = oldCss.replace(/\.[\w-]+\.css$/, '.rebuilt1.css');
   const { origin, proc } = await startServer(site);
   try {
-    await page.goto(`${origin}/en/`);
-    await controlled(page);
-    const card = page.locator('.offline-card');
-    await card.scrollIntoViewIfNeeded();
-    await card.getByRole('button', { name: 'Save for offline' }).click();
-    await expect(card.locator('.offline-status')).toHaveText(/^Saved:/, { timeout: 30_000 });
+    await saveCopy(page, origin, 'en');
 
     renameSync(join(site, oldCss), join(site, newCss));
     const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));

@@ -1,7 +1,7 @@
 // The offline card's words in Chinese (i18n.ts pairs them with i18n.en.ts; the Chinese bundle
 // loads this file in place of i18n.en.ts, see src/lib/widget-bundles.ts).
 export const text = {
-  offer: (size: string) => `把整门课的中文版（约 ${size}）存进这台设备的浏览器：没有网络时也能读每一章、用搜索、做练习。读过的页面本来就会自动保存。`,
+  offer: (size: string) => `把整门课的中文版（约 ${size}）存进这台设备的浏览器：没有网络时也能读每一章、用搜索、做自测。读过的页面本来就会自动保存。`,
   save: '保存离线副本',
   update: '更新离线副本',
   remove: '删除离线副本',
