@@ -25,39 +25,56 @@ const PATIENCE_MS = 3500;
 const below = (url: URL) => decodeURI(url.pathname).slice(decodeURI(scope.pathname).length);
 const keyOf = (path: string) => new URL(path, scope).href;
 
-sw.addEventListener('install', (e) => e.waitUntil(sw.skipWaiting()));
-
 // A new build. Its hashed files have new names, so what is saved must move to them without ever
-// leaving a saved page whose stylesheet or script is gone: a language saved whole is brought up to
-// the new list, every page read before is fetched anew together with the hashed files it uses, and
-// only when all of that worked are the old hashed files dropped.
+// leaving a saved page whose stylesheet or script is gone. While this worker installs (the old one
+// still answers, so no page waits for this), a language saved whole is brought up to the new list
+// and every page read before is fetched anew together with the hashed files it uses. Only if all
+// of that worked does activation drop the old hashed files.
+let updated: OfflineManifest | null = null;
+
+sw.addEventListener('install', (e) =>
+  e.waitUntil(
+    (async () => {
+      updated = await update().catch(() => null);
+      await sw.skipWaiting();
+    })(),
+  ),
+);
+
 sw.addEventListener('activate', (e) =>
   e.waitUntil(
     (async () => {
       await sw.clients.claim();
-      const manifest = await fetchManifest().catch(() => null);
-      if (!manifest) return;
+      if (!updated) return;
+      const current = new Set(Object.values(updated.langs).flatMap((l) => l.files));
       const cache = await caches.open(CACHE);
-      const previous = await cache.match(keyOf(MANIFEST)).then((r) => r?.json()).then(parseManifest).catch(() => null);
-      // Kept for the offline answer, which lists saved pages by title, and for the next update.
-      await cache.put(keyOf(MANIFEST), new Response(JSON.stringify(manifest)));
-      const have = new Set((await cache.keys()).map((r) => below(new URL(r.url))));
-      const current = new Set(Object.values(manifest.langs).flatMap((l) => l.files));
-      const todo = new Set<string>();
-      for (const lang of Object.keys(manifest.langs) as (keyof OfflineManifest['langs'])[]) {
-        const saved = previous?.langs[lang].files.every((f) => have.has(f));
-        if (saved) for (const f of manifest.langs[lang].files) if (!have.has(f)) todo.add(f);
-      }
-      for (const p of have) {
-        if (p === MANIFEST || strategy(p, false) !== 'page') continue;
-        if (current.has(p)) todo.add(p);
-        else await cache.delete(keyOf(p));
-      }
-      const ok = await refill(cache, [...todo], have);
-      if (ok) await Promise.all(stale([...have], current).map((p) => cache.delete(keyOf(p))));
+      const cached = (await cache.keys()).map((r) => below(new URL(r.url)));
+      await Promise.all(stale(cached, current).map((p) => cache.delete(keyOf(p))));
     })(),
   ),
 );
+
+/** Brings the saved files up to this build; the build's manifest when every fetch worked, else null. */
+async function update(): Promise<OfflineManifest | null> {
+  const manifest = await fetchManifest();
+  const cache = await caches.open(CACHE);
+  const previous = await cache.match(keyOf(MANIFEST)).then((r) => r?.json()).then(parseManifest).catch(() => null);
+  // Kept for the offline answer, which lists saved pages by title, and for the next update.
+  await cache.put(keyOf(MANIFEST), new Response(JSON.stringify(manifest)));
+  const have = new Set((await cache.keys()).map((r) => below(new URL(r.url))));
+  const current = new Set(Object.values(manifest.langs).flatMap((l) => l.files));
+  const todo = new Set<string>();
+  for (const lang of Object.keys(manifest.langs) as (keyof OfflineManifest['langs'])[]) {
+    const saved = previous?.langs[lang].files.every((f) => have.has(f));
+    if (saved) for (const f of manifest.langs[lang].files) if (!have.has(f)) todo.add(f);
+  }
+  for (const p of have) {
+    if (p === MANIFEST || strategy(p, false) !== 'page') continue;
+    if (current.has(p)) todo.add(p);
+    else await cache.delete(keyOf(p));
+  }
+  return (await refill(cache, [...todo], have)) ? manifest : null;
+}
 
 /** Fetches `paths` into the cache, four at a time, and the hashed files each page uses. */
 async function refill(cache: Cache, paths: string[], have: Set<string>): Promise<boolean> {
