@@ -197,6 +197,19 @@ test.describe('axe: dark theme chosen with the toggle, system light', () => {
   }
 });
 
+// On a phone the header and the layout change (the search trigger shows only its icon, the sidebar
+// folds into a menu), so the same sample is checked at 360 px too.
+test.describe('axe: a phone-sized window (360 px)', () => {
+  test.describe.configure({ timeout: AXE_TIMEOUT_MS });
+  test.use({ colorScheme: 'light', viewport: { width: 360, height: 740 } });
+  for (const p of TOGGLE_SAMPLE) {
+    test(label(p), async ({ page }) => {
+      await visit(page, p);
+      await expectNoAxeViolations(page, `${label(p)} (360 px)`);
+    });
+  }
+});
+
 // ---------- 3. links and anchors ----------
 
 /** One fetch per target per worker; status without following redirects, and the HTML if any. */
