@@ -371,6 +371,24 @@ test.describe('links to a step', () => {
     await expect(v.locator('.kit-notice')).toBeHidden();
   });
 
+  test('an edit undone before the address bar is written leaves the address as it was', async ({ page }) => {
+    await open(page, EN, 'framing');
+    const w = page.locator('#framing framing-widget');
+    await w.locator('[name=name]').fill('b.txt');
+    await expect(page).toHaveURL(/framing=.*b%252Etxt/);
+    const before = page.url();
+    // Type and take it back within the address bar's 100 ms wait.
+    await w.locator('[name=name]').evaluate(async (el: HTMLInputElement) => {
+      el.value = 'b.txtx';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 40));
+      el.value = 'b.txt';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForTimeout(400);
+    expect(page.url()).toBe(before);
+  });
+
   test('the builder: copy link → a new page opens the same frame, options and step', async ({ page, context }) => {
     await open(page, EN, 'framing');
     const w = page.locator('#framing framing-widget');

@@ -135,9 +135,7 @@ class FramingWidget extends HTMLElement {
       run = frameRun(b.frame, s);
       if (player) {
         player.setTotal(run.steps.length);
-        // Only when it changes: typing in a long body leaves it alone, and replaceState is not free.
-        const value = encodeFraming(s, player.position);
-        if (value !== readState(id)) writeState(id, value);
+        writeState(id, encodeFraming(s, player.position));
       }
     };
     rebuild();

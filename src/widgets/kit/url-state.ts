@@ -55,8 +55,10 @@ export function flushState(): void {
   clearTimeout(timer);
   if (!pending.size) return;
   let search = location.search;
-  for (const [id, value] of pending) search = withParam(search, id, value);
+  // What the address bar already says is not written again (typing in a long body changes nothing).
+  for (const [id, value] of pending) if (value !== readState(id)) search = withParam(search, id, value);
   pending.clear();
+  if (search === location.search) return;
   history.replaceState(history.state, '', location.pathname + search + location.hash);
 }
 
