@@ -94,6 +94,22 @@ export function formatBytes(n: number): string {
   return `${Math.max(1, Math.round(n / 1000))} KB`;
 }
 
+/**
+ * Runs `work` on every item of `queue`, four at a time; `work` may push more items onto the queue
+ * while it runs. True when every call succeeded. The service worker's refill and the home card's
+ * save both fetch files into the cache this way.
+ */
+export async function drain<T>(queue: T[], work: (item: T) => Promise<void>, width = 4): Promise<boolean> {
+  let ok = true;
+  const worker = async (): Promise<void> => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+      await work(item).catch(() => (ok = false));
+    }
+  };
+  await Promise.all(Array.from({ length: width }, worker));
+  return ok;
+}
+
 /** Checks a fetched manifest before trusting it: anything else gets a clear error. */
 export function parseManifest(json: unknown): OfflineManifest {
   const m = json as OfflineManifest;

@@ -6,7 +6,7 @@
 //
 // Typed with the few service-worker shapes used here: the WebWorker lib cannot share a program with
 // the DOM lib the rest of src/ uses.
-import { CACHE, MANIFEST, langOfPath, parseManifest, stale, strategy, type OfflineManifest } from '../lib/offline.ts';
+import { CACHE, MANIFEST, drain, langOfPath, parseManifest, stale, strategy, type OfflineManifest } from '../lib/offline.ts';
 
 interface ExtendableEvent extends Event { waitUntil(p: Promise<unknown>): void }
 interface FetchEvent extends ExtendableEvent { request: Request; respondWith(r: Promise<Response>): void }
@@ -76,34 +76,25 @@ async function update(): Promise<OfflineManifest | null> {
   return (await refill(cache, [...todo], have)) ? manifest : null;
 }
 
-/** Fetches `paths` into the cache, four at a time, and the hashed files each page uses. */
-async function refill(cache: Cache, paths: string[], have: Set<string>): Promise<boolean> {
-  let ok = true;
-  const one = async (): Promise<void> => {
-    for (let p = paths.shift(); p !== undefined; p = paths.shift()) {
-      try {
-        const res = await fetch(keyOf(p), { cache: 'no-cache' });
-        if (!res.ok) throw new Error(`${p}: ${res.status}`);
-        if (strategy(p, false) === 'page') {
-          const html = await res.clone().text();
-          for (const m of html.matchAll(/\s(?:href|src|data-src)="([^"#?]+)"/g)) {
-            const url = new URL(m[1]!, keyOf(p));
-            if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) continue;
-            const asset = below(url);
-            if (strategy(asset, false) === 'immutable' && !have.has(asset) && !paths.includes(asset)) {
-              have.add(asset);
-              paths.push(asset);
-            }
-          }
+/** Fetches `paths` into the cache, and the hashed files each page uses. */
+function refill(cache: Cache, paths: string[], have: Set<string>): Promise<boolean> {
+  return drain(paths, async (p) => {
+    const res = await fetch(keyOf(p), { cache: 'no-cache' });
+    if (!res.ok) throw new Error(`${p}: ${res.status}`);
+    if (strategy(p, false) === 'page') {
+      const html = await res.clone().text();
+      for (const m of html.matchAll(/\s(?:href|src|data-src)="([^"#?]+)"/g)) {
+        const url = new URL(m[1]!, keyOf(p));
+        if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) continue;
+        const asset = below(url);
+        if (strategy(asset, false) === 'immutable' && !have.has(asset)) {
+          have.add(asset);
+          paths.push(asset);
         }
-        await cache.put(keyOf(p), res);
-      } catch {
-        ok = false;
       }
     }
-  };
-  await Promise.all([one(), one(), one(), one()]);
-  return ok;
+    await cache.put(keyOf(p), res);
+  });
 }
 
 async function fetchManifest(): Promise<OfflineManifest> {

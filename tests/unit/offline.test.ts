@@ -1,7 +1,7 @@
 // The offline rules (src/lib/offline.ts): which built files a saved copy of each language holds and
 // how the service worker answers each request.
 import { describe, expect, test } from 'vitest';
-import { fileLang, filesFor, formatBytes, langOfPath, pageUrl, parseManifest, stale, strategy } from '../../src/lib/offline.ts';
+import { drain, fileLang, filesFor, formatBytes, langOfPath, pageUrl, parseManifest, stale, strategy } from '../../src/lib/offline.ts';
 
 const BUILD = [
   'index.html', '404.html', 'favicon.svg', 'site.webmanifest', 'offline.json', 'sw.js',
@@ -104,5 +104,35 @@ describe('the manifest and sizes', () => {
     expect(formatBytes(0)).toBe('1 KB');
     expect(formatBytes(840_400)).toBe('840 KB');
     expect(formatBytes(1_070_000)).toBe('1.1 MB');
+  });
+});
+
+describe('drain: fetching a queue four at a time', () => {
+  test('every item runs once, at most four at a time, including items pushed while it runs', async () => {
+    const queue = [1, 2, 3, 4, 5, 6];
+    const seen: number[] = [];
+    let running = 0;
+    let most = 0;
+    const ok = await drain(queue, async (n) => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 5));
+      seen.push(n);
+      if (n === 2) queue.push(20); // a page naming a file it needs
+      running -= 1;
+    });
+    expect(ok).toBe(true);
+    expect(most).toBe(4);
+    expect(seen.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 20]);
+  });
+
+  test('a failed item does not stop the others, and the result says it failed', async () => {
+    const seen: number[] = [];
+    const ok = await drain([1, 2, 3], async (n) => {
+      if (n === 2) throw new Error('offline');
+      seen.push(n);
+    });
+    expect(ok).toBe(false);
+    expect(seen.sort()).toEqual([1, 3]);
   });
 });

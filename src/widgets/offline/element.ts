@@ -3,7 +3,7 @@
 // how far it got. Saving can stop anywhere (a closed tab, a lost network): pressing again fetches
 // only what is missing. The card exists only where a service worker can run; with JavaScript off
 // it stays hidden, since nothing could be served offline without one.
-import { CACHE, MANIFEST, formatBytes, parseManifest, type OfflineManifest } from '../../lib/offline.ts';
+import { CACHE, MANIFEST, drain, formatBytes, parseManifest, type OfflineManifest } from '../../lib/offline.ts';
 import { langOf, type Lang } from '../kit/i18n.ts';
 import { text } from './i18n.ts';
 
@@ -107,7 +107,6 @@ class OfflineCard {
     const have = await this.cachedPaths();
     const todo = files.filter((f) => !have.has(f));
     let done = files.length - todo.length;
-    let failed = false;
     let full = false;
     this.bar.max = files.length;
     this.bar.value = done;
@@ -117,27 +116,22 @@ class OfflineCard {
     void navigator.storage?.persist?.().catch(() => false);
     const cache = await caches.open(CACHE);
     await cache.put(url(MANIFEST), new Response(JSON.stringify(this.manifest)));
-    const queue = [...todo];
-    const one = async (): Promise<void> => {
-      for (let f = queue.shift(); f !== undefined && !full; f = queue.shift()) {
-        try {
-          const res = await fetch(url(f), { cache: 'no-cache' });
-          if (!res.ok) throw new Error(`${f}: ${res.status}`);
-          await cache.put(url(f), res);
-          done += 1;
-          this.bar.value = done;
-          // The visible count moves with every file; the live region hears it every tenth.
-          if (done % 10 === 0 || done === files.length) this.say(this.t.saving(done, files.length));
-        } catch (e) {
-          if (e instanceof DOMException && e.name === 'QuotaExceededError') full = true;
-          failed = true;
-        }
-      }
-    };
-    await Promise.all([one(), one(), one(), one()]);
+    const saved = await drain(todo, async (f) => {
+      if (full) throw new Error('storage full');
+      const res = await fetch(url(f), { cache: 'no-cache' });
+      if (!res.ok) throw new Error(`${f}: ${res.status}`);
+      await cache.put(url(f), res).catch((e: unknown) => {
+        if (e instanceof DOMException && e.name === 'QuotaExceededError') full = true;
+        throw e;
+      });
+      done += 1;
+      this.bar.value = done;
+      // The visible count moves with every file; the live region hears it every tenth.
+      if (done % 10 === 0 || done === files.length) this.say(this.t.saving(done, files.length));
+    });
     this.busy = false;
     this.saveButton.removeAttribute('aria-disabled');
-    if (failed) {
+    if (!saved) {
       this.bar.hidden = true;
       this.say(full ? this.t.full : this.t.failed(done, files.length));
       return;
