@@ -117,7 +117,7 @@ export function parseManifest(json: unknown): OfflineManifest {
     !!m && typeof m.version === 'string' && !!m.langs &&
     LANGS.every((l) => {
       const e = m.langs[l];
-      return !!e && Array.isArray(e.files) && e.files.every((f) => typeof f === 'string' && !f.startsWith('/') && !f.includes('..')) &&
+      return !!e && Array.isArray(e.files) && e.files.every((f) => typeof f === 'string' && !f.startsWith('/') && !f.split('/').some((s) => s === '..' || s === '.')) &&
         typeof e.bytes === 'number' && Array.isArray(e.pages);
     });
   if (!ok) throw new Error('offline.json is not a manifest this site wrote');
