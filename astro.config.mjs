@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import { remarkHeadingIds } from './src/lib/remark-heading-ids.ts';
 import { rehypeFigures } from './src/lib/rehype-figures.ts';
 import { rehypeGlossary } from './src/lib/rehype-glossary.ts';
+import { rehypeAnchors } from './src/lib/rehype-anchors.ts';
 import { shikiOptions } from './src/lib/shiki-options.ts';
 import { widgetBundles } from './src/lib/widget-bundles.ts';
 
@@ -34,7 +35,7 @@ export default defineConfig({
     // the course does not use it.
     processor: unified({
       remarkPlugins: [remarkHeadingIds, remarkMath],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', output: 'mathml' }], rehypeGlossary, rehypeFigures],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', output: 'mathml' }], rehypeGlossary, rehypeFigures, rehypeAnchors],
     }),
     shikiConfig: shikiOptions,
   },

@@ -92,7 +92,7 @@ function listHtml(dir = DIST) {
   return out;
 }
 
-/** chooser (/), 404, home (/zh/), search (/zh/search/), chapter (/zh/<slug>/), or other. */
+/** chooser (/), 404, home (/zh/), search (/zh/search/), chapter (/zh/<slug>/ and its later pages /zh/<slug>/<section>/), or other. */
 function classify(rel) {
   if (rel === 'index.html') return 'chooser';
   if (rel === '404.html') return '404';
@@ -100,6 +100,7 @@ function classify(rel) {
   const dirs = rel.split('/').slice(0, -1);
   if (dirs.length === 1) return 'home';
   if (dirs.length === 2) return dirs[1] === 'search' ? 'search' : 'chapter';
+  if (dirs.length === 3 && /^(zh|en)$/.test(dirs[0])) return 'chapter';
   return 'other';
 }
 
@@ -286,12 +287,18 @@ function sortPages(pages, chapterOrders) {
   return pages.sort((a, b) => compare(key(a), key(b)));
 }
 
-/** Chapter routes per language in the order the course home links them (its table of contents). */
+/**
+ * Chapter pages per language in reading order: chapters as the course home links them (its table
+ * of contents), each followed by its later pages in the order its first page links them (its own
+ * table of contents lists every section with its page).
+ */
 function chapterOrder(pages) {
   const chapters = new Set(pages.filter((p) => p.kind === 'chapter').map((p) => p.page));
+  const byPage = new Map(pages.map((p) => [p.page, p]));
   const order = {};
   for (const home of pages.filter((p) => p.kind === 'home')) {
-    order[home.lang] = unique(home.links.filter((l) => chapters.has(l)));
+    const firsts = unique(home.links.filter((l) => chapters.has(l)));
+    order[home.lang] = firsts.flatMap((first) => [first, ...unique((byPage.get(first)?.links ?? []).filter((l) => l !== first && l.startsWith(first) && chapters.has(l)))]);
     // Chapters the home does not link still get measured; they go last, alphabetically.
     const rest = pages.filter((p) => p.kind === 'chapter' && p.lang === home.lang && !order[home.lang].includes(p.page));
     order[home.lang].push(...rest.map((p) => p.page).sort());

@@ -16,6 +16,11 @@ const chapters = defineCollection({
     summary: z.string().trim().min(1),
     /** A short form of the title for tight places (the hidden tab's title). */
     short: z.string().trim().min(1).optional(),
+    /**
+     * A long chapter is read as pages: the ids of the h2 sections where a new page starts, the same
+     * in both twins (src/lib/chapter-pages.ts). Add one when `npm test` says a page is over budget.
+     */
+    splitAt: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)).optional(),
   }).strict(),
 });
 

@@ -1,4 +1,6 @@
 import { LANGS, type Lang } from '../i18n/ui.ts';
+import { pageOf, planPages, type ChapterPage } from './chapter-pages.ts';
+import { chapterUrl } from './urls.ts';
 
 /** What the site needs to know of one chapter file, already read and parsed. */
 export interface ChapterSource {
@@ -16,6 +18,12 @@ export interface ChapterSource {
   sectionIds: string[];
   /** Ids of the glossary terms the chapter uses (src/lib/rehype-glossary.ts), in order of first use. */
   terms?: string[];
+  /** The h2 ids where a new page starts (frontmatter `splitAt`). */
+  splitAt?: string[];
+  /** The h2 ids in order (src/lib/rehype-anchors.ts). */
+  h2Ids?: string[];
+  /** Every id of the chapter → the h2 section it is in, '' before the first h2. */
+  anchors?: Record<string, string>;
 }
 
 export interface Chapter extends ChapterSource {
@@ -24,6 +32,8 @@ export interface Chapter extends ChapterSource {
   file: string;
   /** The URL segment, e.g. `tcp-udp`. */
   slug: string;
+  /** The pages it is read in: one unless the frontmatter splits it (src/lib/chapter-pages.ts). */
+  pages: ChapterPage[];
 }
 
 export interface Course {
@@ -56,12 +66,15 @@ export function parseChapterId(id: string, filePath = id): { lang: Lang; file: s
  * language switch lands on the same section. Errors name the files involved.
  */
 export function buildCourse(sources: ChapterSource[]): Course {
+  const problems: string[] = [];
   const byLang: Record<Lang, Map<string, Chapter>> = { zh: new Map(), en: new Map() };
   for (const src of sources) {
     const { lang, file, slug } = parseChapterId(src.id, src.filePath);
-    byLang[lang].set(file, { ...src, lang, file, slug });
+    const h2Ids = src.h2Ids ?? [];
+    const plan = planPages(h2Ids, src.splitAt ?? []);
+    problems.push(...plan.problems.map((p) => `${src.filePath}: ${p}`));
+    byLang[lang].set(file, { ...src, lang, file, slug, pages: plan.pages });
   }
-  const problems: string[] = [];
   for (const lang of LANGS) {
     const other: Lang = lang === 'zh' ? 'en' : 'zh';
     for (const [file, ch] of byLang[lang]) {
@@ -78,6 +91,12 @@ export function buildCourse(sources: ChapterSource[]): Course {
         problems.push(
           `${ch.filePath} and ${twin.filePath} must have the same section ids in the same order:\n` +
             `  zh: ${ch.sectionIds.join(', ')}\n  en: ${twin.sectionIds.join(', ')}`,
+        );
+      }
+      if ((ch.splitAt ?? []).join(' ') !== (twin.splitAt ?? []).join(' ')) {
+        problems.push(
+          `${ch.filePath} and ${twin.filePath} must split into pages at the same sections (splitAt):\n` +
+            `  zh: ${(ch.splitAt ?? []).join(', ') || '(one page)'}\n  en: ${(twin.splitAt ?? []).join(', ') || '(one page)'}`,
         );
       }
     }
@@ -105,4 +124,16 @@ export function neighbours(chapters: Chapter[], slug: string): { prev?: Chapter;
 
 export function chaptersOfPart(chapters: Chapter[], part: number): Chapter[] {
   return chapters.filter((c) => c.part === part);
+}
+
+/** The URL of page `n` (1, 2, …) of a chapter: the chapter's URL for the first, then `<slug>/<page>/`. */
+export function pageUrl(chapter: Pick<Chapter, 'lang' | 'slug' | 'pages'>, n = 1, base?: string): string {
+  const page = chapter.pages[n - 1];
+  return chapterUrl(chapter.lang, chapter.slug, base) + (page?.slug ? `${page.slug}/` : '');
+}
+
+/** The URL of the page that holds `#id` in a chapter, with the #id; undefined if no page has it. */
+export function anchorUrl(chapter: Chapter, id: string, base?: string): string | undefined {
+  const page = pageOf(chapter.pages, chapter.anchors ?? {}, id);
+  return page && `${pageUrl(chapter, page.n, base)}#${id}`;
 }

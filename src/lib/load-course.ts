@@ -14,7 +14,9 @@ export function loadCourse() {
         const { remarkPluginFrontmatter } = await render(entry);
         const sectionIds = (remarkPluginFrontmatter.sectionIds ?? []) as string[];
         const terms = (remarkPluginFrontmatter.glossary ?? []) as string[];
-        return { id: entry.id, filePath: entry.filePath ?? entry.id, ...entry.data, sectionIds, terms };
+        const h2Ids = (remarkPluginFrontmatter.h2Ids ?? []) as string[];
+        const anchors = (remarkPluginFrontmatter.anchors ?? {}) as Record<string, string>;
+        return { id: entry.id, filePath: entry.filePath ?? entry.id, ...entry.data, sectionIds, terms, h2Ids, anchors };
       }),
     );
     const course = buildCourse(sources);

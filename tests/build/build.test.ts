@@ -18,7 +18,7 @@ summary: ${lang === 'zh' ? '摘要。' : 'Summary.'}
 
 ${body}`;
 
-function build(files: Record<string, string>): { status: number | null; output: string } {
+function build(files: Record<string, string>, keep?: (dist: string) => void): { status: number | null; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'course-build-'));
   try {
     for (const [name, text] of Object.entries(files)) {
@@ -37,6 +37,7 @@ function build(files: Record<string, string>): { status: number | null; output: 
         FORCE_COLOR: '0',
       },
     });
+    if (r.status === 0) keep?.(join(dir, 'dist'));
     return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -94,6 +95,36 @@ describe('the build refuses broken chapters', { timeout: 150_000 }, () => {
     expect(r.status).not.toBe(0);
     expect(r.output).toContain('must have the same section ids');
     expect(r.output).toContain('en: port-numbers');
+  });
+
+  const split = (lang: 'zh' | 'en', splitAt: string, link = '[见下一页](#udp)') =>
+    good(lang, `## 端口 \\{#ports\\}\n\n${link}\n\n## TCP \\{#tcp\\}\n\n文字。\n\n## UDP \\{#udp\\}\n\n[回到端口](../transport/#ports)\n`).replace(
+      'summary:',
+      `splitAt: [${splitAt}]\nsummary:`,
+    );
+
+  test('a chapter split into pages builds each page at its URL, and links go to the page that holds their target', () => {
+    let pages: Record<string, string> = {};
+    const r = build({ 'zh/04-transport.mdx': split('zh', 'udp'), 'en/04-transport.mdx': split('en', 'udp') }, (dist) => {
+      pages = { one: readFileSync(join(dist, 'zh/transport/index.html'), 'utf8'), two: readFileSync(join(dist, 'zh/transport/udp/index.html'), 'utf8') };
+    });
+    expect(r.output).not.toMatch(/error/i);
+    expect(r.status).toBe(0);
+    expect(pages.one).toContain('id="tcp"');
+    expect(pages.one).not.toContain('id="udp"');
+    expect(pages.one).toContain('href="/zh/transport/udp/#udp">见下一页');
+    expect(pages.two).toContain('id="udp"');
+    expect(pages.two).toContain('href="/zh/transport/#ports">回到端口');
+    expect(pages.two).toContain('第 2 页，共 2 页');
+  });
+
+  test('a split at a section that is not an h2, or a link to an id no page has, fails and names the file', () => {
+    const bad = build({ 'zh/04-transport.mdx': split('zh', 'nope'), 'en/04-transport.mdx': split('en', 'nope') });
+    expect(bad.status).not.toBe(0);
+    expect(bad.output).toMatch(/zh\/04-transport\.mdx: splitAt names "nope", which is not the id of an h2/);
+    const dangling = build({ 'zh/04-transport.mdx': split('zh', 'udp', '[坏链接](#no-such-section)'), 'en/04-transport.mdx': split('en', 'udp') });
+    expect(dangling.status).not.toBe(0);
+    expect(dangling.output).toMatch(/zh\/04-transport\.mdx: the link "#no-such-section" points at no id of this chapter/);
   });
 });
 

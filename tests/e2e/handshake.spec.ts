@@ -5,8 +5,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { AXE_TAGS } from '../support/axe.ts';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
-const ZH = '/zh/tcp-udp/';
-const EN = '/en/tcp-udp/';
+// The chapter is read in pages; the widget is on the one that starts at #data-and-close.
+const ZH = '/zh/tcp-udp/data-and-close/';
+const EN = '/en/tcp-udp/data-and-close/';
 
 /** The chapter's "full-run" table (W6 script): both endpoints' states after each step. */
 const DEFAULT_RUN: Array<[string, string]> = [

@@ -1,4 +1,4 @@
-// The self-check at the end of each chapter, and the progress the course home shows, in a real
+// The self-check at the end of each chapter (on its last page), and the progress the course home shows, in a real
 // Chromium: keyboard only, feedback in the live region, localStorage (also junk in it), JS off.
 import AxeBuilder from '@axe-core/playwright';
 import { AXE_TAGS } from '../support/axe.ts';
@@ -14,22 +14,27 @@ async function openQuiz(page: Page, url: string) {
 }
 
 test('every chapter ends with a self-check of 3–6 questions in both languages, in the TOC', async ({ page }) => {
+  test.setTimeout(120_000); // 52 page loads, each scrolling to the self-check
   for (const lang of ['zh', 'en']) {
     await page.goto(`/${lang}/`);
     const links = await page.locator('.chapter-cards a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) {
+      // A chapter read in pages has it on its last page; every page's contents link to it.
       await page.goto(href);
+      const toQuiz = page.locator('.toc a[href$="#self-check"]');
+      await expect(toQuiz, href).toHaveCount(1);
+      await toQuiz.click();
+      await expect(page.locator('#self-check'), href).toBeInViewport();
       const n = await page.locator('.quiz-q').count();
       expect(n, href).toBeGreaterThanOrEqual(3);
       expect(n, href).toBeLessThanOrEqual(6);
-      await expect(page.locator('.toc a[href="#self-check"]'), href).toHaveCount(1);
     }
   }
 });
 
 test('keyboard alone: choose, check, hear the verdict, and the home counts it', async ({ page }) => {
-  const quiz = await openQuiz(page, '/zh/tcp-udp/');
+  const quiz = await openQuiz(page, '/zh/tcp-udp/reliability/');
   const first = quiz.locator('.quiz-q').first();
   await first.locator('input[type=radio]').first().focus();
   await page.keyboard.press('ArrowDown'); // radios move and select with the arrow keys: B
@@ -59,7 +64,7 @@ test('keyboard alone: choose, check, hear the verdict, and the home counts it', 
 });
 
 test('number questions: full-width digits count, a known wrong value gets its own hint, junk is refused', async ({ page }) => {
-  const quiz = await openQuiz(page, '/zh/tcp-udp/');
+  const quiz = await openQuiz(page, '/zh/tcp-udp/reliability/');
   const q = quiz.locator('[data-qid="ack-after-hello"]');
   const box = q.locator('input[type=text]');
   await box.fill('abc');
@@ -76,7 +81,7 @@ test('number questions: full-width digits count, a known wrong value gets its ow
 });
 
 test('English page: English feedback, and clearing the chapter resets the score', async ({ page }) => {
-  const quiz = await openQuiz(page, '/en/tcp-udp/');
+  const quiz = await openQuiz(page, '/en/tcp-udp/reliability/');
   const q = quiz.locator('[data-qid="udp-unreliable"]');
   await q.locator('.quiz-check').click();
   await expect(q.locator('.quiz-feedback')).toHaveText('Pick one of the choices first.');
@@ -98,7 +103,7 @@ test('junk in localStorage neither breaks the quiz nor the home', async ({ page 
   await page.evaluate(() => localStorage.setItem('nc-quiz-v1', '{"tcp-udp": [1,2,3], "x": {"y": "z"'));
   await page.reload();
   await expect(page.locator('#progress-summary')).toBeHidden();
-  const quiz = await openQuiz(page, '/zh/tcp-udp/');
+  const quiz = await openQuiz(page, '/zh/tcp-udp/reliability/');
   await quiz.locator('.quiz-q').first().locator('input[type=radio]').nth(1).check();
   await quiz.locator('.quiz-q').first().locator('.quiz-check').click();
   await expect(quiz.locator('.quiz-score')).toContainText('答对 1 / 4');
@@ -106,7 +111,7 @@ test('junk in localStorage neither breaks the quiz nor the home', async ({ page 
 });
 
 test('a previous answer is shown when the reader comes back', async ({ page }) => {
-  const quiz = await openQuiz(page, '/zh/tcp-udp/');
+  const quiz = await openQuiz(page, '/zh/tcp-udp/reliability/');
   const q = quiz.locator('[data-qid="time-wait-side"]');
   await q.locator('input[type=radio]').nth(2).check();
   await q.locator('.quiz-check').click();
@@ -117,7 +122,7 @@ test('a previous answer is shown when the reader comes back', async ({ page }) =
 test('zero axe violations with answered questions, in light and dark', async ({ page }) => {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const quiz = await openQuiz(page, '/zh/tcp-udp/');
+    const quiz = await openQuiz(page, '/zh/tcp-udp/reliability/');
     await quiz.locator('.quiz-q').first().locator('input[type=radio]').nth(1).check();
     await quiz.locator('.quiz-q').first().locator('.quiz-check').click();
     await quiz.locator('[data-qid="ack-after-hello"] input').fill('9');
@@ -131,7 +136,7 @@ test('zero axe violations with answered questions, in light and dark', async ({ 
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
   test('the questions show with their answers folded in <details>', async ({ page }) => {
-    await page.goto('/zh/tcp-udp/');
+    await page.goto('/zh/tcp-udp/reliability/');
     const q = page.locator('[data-qid="ack-after-hello"]');
     await expect(q.locator('legend')).toContainText('ACK 号是多少');
     await expect(q.locator('details summary')).toHaveText('看答案和解析');
