@@ -34,9 +34,9 @@ function copyText(text: string): Promise<boolean> {
     .then(() => true, () => false);
 }
 
-/** Shows "已复制" beside the control for a moment and says it in the live region. */
-function flash(el: HTMLElement, ok: boolean, done: string, failed: string): void {
-  el.dataset.tip = ok ? done : failed;
+/** Shows "已复制" (or why copying failed) beside the control for a moment and says it in the live region. */
+function flash(el: HTMLElement, ok: boolean): void {
+  el.dataset.tip = (ok ? article?.dataset.copied : article?.dataset.copyFailed) ?? '';
   announce(el.dataset.tip);
   setTimeout(() => delete el.dataset.tip, 2000);
 }
@@ -57,7 +57,15 @@ showTheme();
 
 // The section the reader is in: the last h2/h3 above the top fifth of the window.
 const sections = $$('.prose :is(h2,h3)[id]');
-const tocLinks = new Map($$<HTMLAnchorElement>('.toc a').map((a) => [a.hash.slice(1), a]));
+const tocLinks = new Map($$<HTMLAnchorElement>('.toc a,a.moved').map((a) => [a.hash.slice(1), a]));
+// A link from before its chapter was read in pages: the #id is on a later page now. Also when
+// only the #id changes (a link pasted while reading the chapter's first page).
+const moved = () => {
+  const a = tocLinks.get(location.hash.slice(1));
+  if (a && a.pathname != location.pathname) location.replace(a.pathname + location.search + a.hash);
+};
+moved();
+addEventListener('hashchange', moved);
 let current = '';
 function spy(): void {
   // At the very bottom the last sections may never reach the line: take the last one in view.
@@ -129,7 +137,8 @@ if (widgets.length) {
         if (!e.isIntersecting) continue;
         io.unobserve(e.target);
         const { src, widget } = (e.target as HTMLElement).dataset;
-        void (src ? import(/* @vite-ignore */ src) : devWidgets[`../widgets/${widget}/element.ts`]?.());
+        if (src) void import(/* @vite-ignore */ src);
+        else if (import.meta.env.DEV) void devWidgets[`../widgets/${widget}/element.ts`]?.();
       }
     },
     { rootMargin: '400px' },
@@ -152,14 +161,10 @@ d.addEventListener('click', (e) => {
     e.preventDefault();
     const id = (el as HTMLAnchorElement).hash;
     history.replaceState(history.state, '', id);
-    copyText(location.origin + location.pathname + id).then((ok) =>
-      flash(el, ok, article.dataset.copied ?? '', article.dataset.copyFailed ?? ''),
-    );
+    copyText(location.origin + location.pathname + id).then((ok) => flash(el, ok));
   } else if (el.matches('.copy-code') && article) {
     const lines = [...(el.parentElement?.querySelectorAll('pre .line:not(.remove)') ?? [])];
-    copyText(lines.map((l) => l.textContent).join('\n')).then((ok) =>
-      flash(el, ok, article.dataset.copied ?? '', article.dataset.copyFailed ?? ''),
-    );
+    copyText(lines.map((l) => l.textContent).join('\n')).then((ok) => flash(el, ok));
   } else if (el.matches('.search-trigger')) {
     e.preventDefault();
     void openSearch();
@@ -190,8 +195,8 @@ d.addEventListener('keydown', (e) => {
     void openSearch();
   } else if (e.key === 'Escape' && root.classList.contains('nav-open')) {
     root.classList.remove('nav-open');
-    $('.nav-toggle')?.setAttribute('aria-expanded', 'false');
-    $('.nav-toggle')?.focus();
+    navToggle?.setAttribute('aria-expanded', 'false');
+    navToggle?.focus();
   }
 });
 
