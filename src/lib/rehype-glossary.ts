@@ -12,7 +12,8 @@ function skipped(n: Element): boolean {
 }
 
 /**
- * Marks the first use of each glossary term in a chapter with its twin in the other language:
+ * Marks the first use of each glossary term in a chapter (in each of its pages, when it is read in
+ * pages) with its twin in the other language:
  * 三次握手（three-way handshake） on Chinese pages, three-way handshake (三次握手) on English ones,
  * so readers learn both names and a Chinese search also finds the English page. The use gets the
  * id `term-<id>`, which the glossary page links to. The terms found go to the page's frontmatter
@@ -26,14 +27,25 @@ export function rehypeGlossary(options: { terms?: Term[] } = {}) {
     const terms = options.terms ?? loadGlossary();
     // The page's texts in reading order, with their parents, skipping what must not change.
     const texts: Array<{ node: Text; parent: Element | Root }> = [];
+    // A chapter read in pages (frontmatter splitAt) marks the first use on each page: a reader who
+    // starts on page 3 meets the twin there too. `starts` holds where each later page's texts begin.
+    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
+    const splitAt = new Set(Array.isArray(astro.frontmatter?.splitAt) ? (astro.frontmatter.splitAt as string[]) : []);
+    const starts: number[] = [];
     const walk = (parent: Element | Root) => {
       for (const c of parent.children) {
         if (c.type === 'text') texts.push({ node: c, parent });
-        else if (c.type === 'element' && !skipped(c)) walk(c);
+        else if (c.type === 'element') {
+          if (c.tagName === 'h2' && splitAt.has(String(c.properties?.id))) starts.push(texts.length);
+          if (!skipped(c)) walk(c);
+        }
       }
     };
     walk(tree);
-    const uses = firstUses(texts.map((t) => t.node.value), terms, lang);
+    const values = texts.map((t) => t.node.value);
+    const uses = [0, ...starts].flatMap((from, i) =>
+      firstUses(values.slice(from, starts[i] ?? values.length), terms, lang).map((u) => ({ ...u, node: u.node + from })),
+    );
     const byNode = new Map<number, typeof uses>();
     for (const u of uses) byNode.set(u.node, [...(byNode.get(u.node) ?? []), u]);
     for (const [i, list] of byNode) {
@@ -55,7 +67,6 @@ export function rehypeGlossary(options: { terms?: Term[] } = {}) {
       const idx = parent.children.indexOf(node);
       parent.children.splice(idx, 1, ...(parts as typeof parent.children));
     }
-    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
-    (astro.frontmatter ??= {}).glossary = uses.map((u) => u.term.id);
+    (astro.frontmatter ??= {}).glossary = [...new Set(uses.map((u) => u.term.id))];
   };
 }

@@ -83,3 +83,24 @@ describe('the built chapters', () => {
     expect(() => parseGlossary(JSON.parse(readFileSync('content/glossary.json', 'utf8')))).not.toThrow();
   });
 });
+
+describe('rehypeGlossary on a chapter read in pages', () => {
+  const p = (text: string) => ({ type: 'element' as const, tagName: 'p', properties: {}, children: [{ type: 'text' as const, value: text }] });
+  const h2 = (id: string) => ({ type: 'element' as const, tagName: 'h2', properties: { id }, children: [{ type: 'text' as const, value: id }] });
+  const run = async (splitAt?: string[]) => {
+    const { rehypeGlossary } = await import('../../src/lib/rehype-glossary.ts');
+    const tree = { type: 'root' as const, children: [h2('a'), p('三次握手先出现。'), h2('b'), p('又是三次握手。'), h2('c'), p('三次握手第三次。')] };
+    const file = { path: '/x/content/chapters/zh/04-x.mdx', data: { astro: { frontmatter: splitAt ? { splitAt } : {} } } };
+    rehypeGlossary({ terms: [hs] })(tree as never, file as never);
+    const twins = tree.children.map((c) => JSON.stringify(c).includes('gl-twin'));
+    return { twins, glossary: (file.data.astro.frontmatter as { glossary?: string[] }).glossary };
+  };
+  test('one page: the twin only at the chapter\'s first use', async () => {
+    expect((await run()).twins).toEqual([false, true, false, false, false, false]);
+  });
+  test('in pages: the twin at the first use on each page, and the term listed once', async () => {
+    const { twins, glossary } = await run(['c']);
+    expect(twins).toEqual([false, true, false, false, false, true]);
+    expect(glossary).toEqual(['three-way-handshake']);
+  });
+});
