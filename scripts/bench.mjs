@@ -92,7 +92,7 @@ function listHtml(dir = DIST) {
   return out;
 }
 
-/** chooser (/), 404, home (/zh/), search (/zh/search/), chapter (/zh/<slug>/ and its later pages /zh/<slug>/<section>/), or other. */
+/** chooser (/), 404, home (/zh/), search (/zh/search/), chapter (/zh/<slug>/ and its later pages /zh/<slug>/<section>/), whole (/zh/<slug>/all/), or other. */
 function classify(rel) {
   if (rel === 'index.html') return 'chooser';
   if (rel === '404.html') return '404';
@@ -100,7 +100,9 @@ function classify(rel) {
   const dirs = rel.split('/').slice(0, -1);
   if (dirs.length === 1) return 'home';
   if (dirs.length === 2) return dirs[1] === 'search' ? 'search' : 'chapter';
-  if (dirs.length === 3 && /^(zh|en)$/.test(dirs[0])) return 'chapter';
+  // /zh/<slug>/all/ is a long chapter whole on one page, to print or search it: a second view of
+  // pages that are measured on their own, so it is reported but held to no chapter budget.
+  if (dirs.length === 3 && /^(zh|en)$/.test(dirs[0])) return dirs[2] === 'all' ? 'whole' : 'chapter';
   return 'other';
 }
 
@@ -272,7 +274,7 @@ const unique = (xs) => [...new Set(xs)];
 
 /** Orders rows as a reader meets them: chooser, 404, then per language home, search, chapters. */
 function sortPages(pages, chapterOrders) {
-  const rank = { chooser: 0, '404': 1, home: 2, search: 3, chapter: 4, other: 5 };
+  const rank = { chooser: 0, '404': 1, home: 2, search: 3, chapter: 4, whole: 5, other: 6 };
   const key = (p) => {
     const inCourse = chapterOrders[p.lang]?.indexOf(p.page) ?? -1;
     return [rank[p.kind] < 2 ? '' : (p.lang ?? ''), rank[p.kind], inCourse < 0 ? Infinity : inCourse, p.page];

@@ -1,5 +1,5 @@
 import { LANGS, type Lang } from '../i18n/ui.ts';
-import { pageOf, planPages, type ChapterPage } from './chapter-pages.ts';
+import { pageOf, planPages, WHOLE, type ChapterPage } from './chapter-pages.ts';
 import { chapterUrl } from './urls.ts';
 
 /** What the site needs to know of one chapter file, already read and parsed. */
@@ -126,8 +126,12 @@ export function chaptersOfPart(chapters: Chapter[], part: number): Chapter[] {
   return chapters.filter((c) => c.part === part);
 }
 
-/** The URL of page `n` (1, 2, …) of a chapter: the chapter's URL for the first, then `<slug>/<page>/`. */
+/**
+ * The URL of page `n` (1, 2, …) of a chapter: the chapter's URL for the first, then
+ * `<slug>/<first h2 id>/`; n = 0 is the whole chapter on one page, `<slug>/all/`.
+ */
 export function pageUrl(chapter: Pick<Chapter, 'lang' | 'slug' | 'pages'>, n = 1, base?: string): string {
+  if (n === 0) return `${chapterUrl(chapter.lang, chapter.slug, base)}${WHOLE}/`;
   const page = chapter.pages[n - 1];
   return chapterUrl(chapter.lang, chapter.slug, base) + (page?.slug ? `${page.slug}/` : '');
 }

@@ -28,8 +28,11 @@ export interface OfflineManifest {
   langs: Record<Lang, OfflineLangEntry>;
 }
 
-/** Files of the build that are never worth saving: other UI flavours of Pagefind, maps, the manifest. */
-const UNUSED = /^(pagefind\/pagefind-(modular-)?ui\.(js|css)|.*\.map|offline\.json|sw\.js)$/;
+/**
+ * Files of the build that are never worth saving: other UI flavours of Pagefind, maps, the manifest,
+ * and a long chapter shown whole on one page (zh/framing/all/), whose pages are saved already.
+ */
+const UNUSED = /^(pagefind\/pagefind-(modular-)?ui\.(js|css)|.*\.map|offline\.json|sw\.js|(zh|en)\/[^/]+\/all\/index\.html)$/;
 
 /**
  * The language a built file belongs to, or null for a file every language needs. Pages live under

@@ -45,6 +45,9 @@ describe('byte budgets', () => {
     expect(over.map((p) => `${p.page}: HTML ${p.html.br} B, critical ${p.criticalBr} B (add a page: splitAt in the chapter's frontmatter)`)).toEqual([]);
   });
   test('pages other than chapters fit in one TCP initial window (14 KB of HTML)', () => {
-    for (const p of pages.filter((p) => p.kind !== 'chapter')) expect(p.html.br, p.page).toBeLessThanOrEqual(budgets.htmlBr);
+    // Except a long chapter shown whole on one page (/zh/framing/all/), a view readers choose in
+    // order to print or search the chapter; its pages are held to the budget above.
+    expect(pages.filter((p) => p.kind === 'whole').length).toBeGreaterThan(0);
+    for (const p of pages.filter((p) => p.kind !== 'chapter' && p.kind !== 'whole')) expect(p.html.br, p.page).toBeLessThanOrEqual(budgets.htmlBr);
   });
 });

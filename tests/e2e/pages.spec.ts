@@ -102,3 +102,32 @@ test('without JavaScript a later page reads on its own, and its links are plain 
   await expect(page).toHaveURL(/\/zh\/tcp-udp\/reliability\/$/);
   await context.close();
 });
+
+test('a chapter read in pages can be read whole on one page, to print or search it', async ({ page }) => {
+  await page.goto('/zh/framing/server-steps/');
+  await page.locator('.eyebrow a', { hasText: '整章单页' }).click();
+  await expect(page).toHaveURL(/\/zh\/framing\/all\/$/);
+  await expect(page).toHaveTitle('粘包与自定义报头 · 整章单页 · 网络与并发');
+  // Every section and both widgets are here, the contents link within the page, ids are unique.
+  for (const id of ['why-sticky', 'message-framing', 'recv-exact', 'upload-protocol', 'summary', 'self-check', 'sticky', 'framing']) {
+    await expect(page.locator(`#${id}`).first(), id).toBeAttached();
+  }
+  const hrefs = await page.locator('.toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  expect(hrefs.filter((h) => !h.startsWith('#'))).toEqual([]);
+  const dupes = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    return ids.filter((id, i) => ids.indexOf(id) !== i);
+  });
+  expect(dupes).toEqual([]);
+  // Each glossary twin once, as on a chapter of one page.
+  await expect(page.locator('.prose .gl-twin', { hasText: 'socket' })).toHaveCount(1);
+  // Search engines and the course's own search keep to the pages.
+  await expect(page.locator('meta[name=robots]')).toHaveAttribute('content', 'noindex');
+  await expect(page.locator('[data-pagefind-body]')).toHaveCount(0);
+  // Printed: the text without the site around it.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.sidebar')).toBeHidden();
+  await expect(page.locator('.toc')).toBeHidden();
+  await page.locator('.eyebrow a', { hasText: '回到分页阅读' }).click();
+  await expect(page).toHaveURL(/\/zh\/framing\/$/);
+});

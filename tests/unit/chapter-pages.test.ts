@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { idsIn, pageOf, planPages, rewriteHrefs, splitHtml } from '../../src/lib/chapter-pages.ts';
+import { firstTermsOnly, idsIn, pageOf, planPages, rewriteHrefs, splitHtml } from '../../src/lib/chapter-pages.ts';
 import { anchorUrl, buildCourse, pageUrl, type ChapterSource } from '../../src/lib/course.ts';
 
 const H2 = ['intro', 'frames', 'errors', 'summary'];
@@ -21,6 +21,7 @@ describe('planPages', () => {
     expect(planPages(H2, ['errors', 'frames']).problems[0]).toMatch(/in the order of the chapter.*"frames"/);
     expect(planPages(H2, ['frames', 'frames']).problems[0]).toMatch(/each once/);
     expect(planPages(H2, ['nope']).pages).toEqual([]);
+    expect(planPages([...H2, 'all'], ['all']).problems[0]).toMatch(/"all", which is the URL of the whole chapter/);
   });
 });
 
@@ -54,6 +55,12 @@ describe('splitHtml', () => {
   });
 });
 
+test('the whole chapter on one page keeps the first marked use of a term, later ones become plain words', () => {
+  const use = '<span class="gl" id="term-port">端口<span class="gl-twin" lang="en">（port）</span></span>';
+  const html = `<p>${use}与${use}，<span class="gl" id="term-tcp">TCP</span>和<span class="gl" id="term-tcp">TCP</span></p>`;
+  expect(firstTermsOnly(html)).toBe(`<p>${use}与端口，<span class="gl" id="term-tcp">TCP</span>和TCP</p>`);
+});
+
 test('idsIn and rewriteHrefs read and rewrite attributes, not text', () => {
   expect(idsIn('<a id="x" href="#y">id="z"</a><b data-id="w"></b>')).toEqual(['x']);
   expect(rewriteHrefs('<a href="#y">href="#t"</a><link href="a.css">', (h) => h.toUpperCase())).toBe('<a href="#Y">href="#t"</a><link href="A.CSS">');
@@ -80,6 +87,7 @@ describe('page URLs in the course', () => {
     expect(anchorUrl(ch, 'term-tcp', '/')).toBe('/zh/framing/#term-tcp');
     expect(anchorUrl(ch, 'summary', '/')).toBe('/zh/framing/errors/#summary');
     expect(anchorUrl(ch, 'nope', '/')).toBeUndefined();
+    expect(pageUrl(ch, 0, '/')).toBe('/zh/framing/all/');
   });
   test('twins must split at the same sections, and a bad split names the file', () => {
     expect(() => buildCourse([src('zh'), src('en', { splitAt: ['summary'] })])).toThrow(
