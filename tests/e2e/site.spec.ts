@@ -3,9 +3,8 @@
 //   1. no console errors, page errors or failed requests
 //   2. axe (WCAG 2.0/2.1/2.2 A+AA and best practice) in light and dark (1 and 2 in one visit), and
 //      dark forced by the toggle
-//   3. every internal link and #anchor resolves
+//   3. every internal link and #anchor resolves, and at 360 px wide nothing scrolls sideways (one visit)
 //   4. without JavaScript, chapters show their h1 and prose, course homes list the six parts
-//   5. at 360 px wide nothing scrolls sideways (except pre, KaTeX displays and tables)
 // Run after `npm run build`: npx playwright test tests/e2e/site.spec.ts
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -118,6 +117,44 @@ async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
   expect(violations.length, `axe violations on ${where}:\n${report}`).toBe(0);
 }
 
+/** At 360 px wide nothing scrolls sideways (except pre, KaTeX displays and tables, by design). */
+async function expectNoSideScroll(page: Page, p: SitePage): Promise<void> {
+  const { scrollWidth, overflowing } = await page.evaluate(() => {
+    const limit = 360 + 1;
+    // Content inside these scrolls by design; the containers themselves must still fit.
+    const byDesign = 'pre, .katex-display, table';
+    const describe = (el: Element) =>
+      el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + [...el.classList].map((c) => `.${c}`).join('');
+    // Does an ancestor clip or scroll this element's box (so it cannot widen the page)?
+    const clips = new Map<Element, boolean>();
+    const insideClip = (el: Element): boolean => {
+      const a = el.parentElement;
+      if (!a || a === document.body) return false;
+      if (!clips.has(a)) clips.set(a, getComputedStyle(a).overflowX !== 'visible' || insideClip(a));
+      return clips.get(a)!;
+    };
+    const past = new Set<Element>();
+    for (const el of document.body.querySelectorAll('*')) {
+      if (el.parentElement?.closest(byDesign) || insideClip(el)) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && r.right + scrollX > limit) past.add(el);
+    }
+    // Name only the outermost element of each overflowing subtree, with a bit of its text.
+    const out: string[] = [];
+    for (const el of past) {
+      if (el.parentElement && past.has(el.parentElement)) continue;
+      const path: string[] = [];
+      for (let a: Element | null = el; a && a !== document.body && path.length < 4; a = a.parentElement) path.unshift(describe(a));
+      const r = el.getBoundingClientRect();
+      const text = (el.querySelector('annotation')?.textContent ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80);
+      out.push(`${path.join(' > ')} (left ${Math.round(r.left)}, right ${Math.round(r.right)})${text ? ` “${text}”` : ''}`);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, overflowing: out };
+  });
+  expect(scrollWidth, `document scrollWidth at 360 px on ${label(p)}; elements past the edge:\n${overflowing.join('\n')}`).toBeLessThanOrEqual(361);
+  expect(overflowing, `elements past the 360 px edge on ${label(p)}:\n${overflowing.join('\n')}`).toEqual([]);
+}
+
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '');
 
 // ---------- 1 and 2. console, failed requests, accessibility ----------
@@ -202,10 +239,14 @@ test.describe('axe: a phone-sized window (360 px)', () => {
 /** One fetch per target per worker; status without following redirects, and the HTML if any. */
 const fetched = new Map<string, Promise<{ status: number; location?: string; html?: string }>>();
 
-test.describe('internal links and anchors resolve', () => {
+// One visit per page, in a phone-sized window: nothing scrolls sideways at 360 px, and every
+// internal link and #anchor resolves.
+test.describe('at 360 px nothing scrolls sideways, and internal links and anchors resolve', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
   for (const p of PAGES) {
     test(label(p), async ({ page }, testInfo) => {
       await visit(page, p);
+      await expectNoSideScroll(page, p);
       const origin = new URL(page.url()).origin;
       const links = await page.$$eval('a[href]', (as) =>
         as.map((a) => ({ raw: a.getAttribute('href') ?? '', href: (a as HTMLAnchorElement).href })),
@@ -307,51 +348,6 @@ test.describe('without JavaScript', () => {
         await expect(parts).toHaveCount(6);
         for (const li of await parts.all()) await expect(li).toBeVisible();
       });
-    });
-  }
-});
-
-// ---------- 5. narrow screens ----------
-
-test.describe('no horizontal scroll at 360 px', () => {
-  test.use({ viewport: { width: 360, height: 740 } });
-  for (const p of PAGES) {
-    test(label(p), async ({ page }) => {
-      await visit(page, p);
-      const { scrollWidth, overflowing } = await page.evaluate(() => {
-        const limit = 360 + 1;
-        // Content inside these scrolls by design; the containers themselves must still fit.
-        const byDesign = 'pre, .katex-display, table';
-        const describe = (el: Element) =>
-          el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + [...el.classList].map((c) => `.${c}`).join('');
-        // Does an ancestor clip or scroll this element's box (so it cannot widen the page)?
-        const clips = new Map<Element, boolean>();
-        const insideClip = (el: Element): boolean => {
-          const a = el.parentElement;
-          if (!a || a === document.body) return false;
-          if (!clips.has(a)) clips.set(a, getComputedStyle(a).overflowX !== 'visible' || insideClip(a));
-          return clips.get(a)!;
-        };
-        const past = new Set<Element>();
-        for (const el of document.body.querySelectorAll('*')) {
-          if (el.parentElement?.closest(byDesign) || insideClip(el)) continue;
-          const r = el.getBoundingClientRect();
-          if (r.width > 0 && r.height > 0 && r.right + scrollX > limit) past.add(el);
-        }
-        // Name only the outermost element of each overflowing subtree, with a bit of its text.
-        const out: string[] = [];
-        for (const el of past) {
-          if (el.parentElement && past.has(el.parentElement)) continue;
-          const path: string[] = [];
-          for (let a: Element | null = el; a && a !== document.body && path.length < 4; a = a.parentElement) path.unshift(describe(a));
-          const r = el.getBoundingClientRect();
-          const text = (el.querySelector('annotation')?.textContent ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80);
-          out.push(`${path.join(' > ')} (left ${Math.round(r.left)}, right ${Math.round(r.right)})${text ? ` “${text}”` : ''}`);
-        }
-        return { scrollWidth: document.documentElement.scrollWidth, overflowing: out };
-      });
-      expect(scrollWidth, `document scrollWidth at 360 px on ${label(p)}; elements past the edge:\n${overflowing.join('\n')}`).toBeLessThanOrEqual(361);
-      expect(overflowing, `elements past the 360 px edge on ${label(p)}:\n${overflowing.join('\n')}`).toEqual([]);
     });
   }
 });
