@@ -141,3 +141,38 @@ export function anchorUrl(chapter: Chapter, id: string, base?: string): string |
   const page = pageOf(chapter.pages, chapter.anchors ?? {}, id);
   return page && `${pageUrl(chapter, page.n, base)}#${id}`;
 }
+
+/** One line of a chapter page's contents list. */
+export interface ContentsItem {
+  depth: number;
+  text: string;
+  /** `#id` when the section is on the page shown, else the URL of the page that holds it. */
+  href: string;
+  /** The first section of a later page (the list marks where each page starts). */
+  startsPage: boolean;
+}
+
+/**
+ * The contents list of one page of a chapter (`page.n` 0 for the whole chapter on one page): every
+ * h2 and h3 of the chapter, each linked on the page that holds it, then the self-check (titled
+ * `selfCheck`) when the chapter has one, on its last page.
+ */
+export function contents(
+  chapter: Chapter,
+  page: ChapterPage,
+  headings: ReadonlyArray<{ depth: number; slug: string; text: string }>,
+  selfCheck?: string,
+): ContentsItem[] {
+  const whole = page.n === 0;
+  const link = (n: number, id: string) => `${whole || n === page.n ? '' : pageUrl(chapter, n)}#${id}`;
+  const items = headings
+    .filter((h) => h.depth === 2 || h.depth === 3)
+    .map((h) => ({
+      depth: h.depth,
+      text: h.text,
+      href: link(pageOf(chapter.pages, chapter.anchors ?? {}, h.slug)?.n ?? 1, h.slug),
+      startsPage: !whole && h.depth === 2 && chapter.pages.some((p) => p.n > 1 && p.slug === h.slug),
+    }));
+  if (selfCheck) items.push({ depth: 2, text: selfCheck, href: link(chapter.pages.length, 'self-check'), startsPage: false });
+  return items;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { firstTermsOnly, idsIn, pageOf, planPages, rewriteHrefs, splitHtml } from '../../src/lib/chapter-pages.ts';
-import { anchorUrl, buildCourse, pageUrl, type ChapterSource } from '../../src/lib/course.ts';
+import { anchorUrl, buildCourse, contents, pageUrl, type ChapterSource } from '../../src/lib/course.ts';
+import { wholePage } from '../../src/lib/chapter-pages.ts';
 
 const H2 = ['intro', 'frames', 'errors', 'summary'];
 
@@ -88,6 +89,23 @@ describe('page URLs in the course', () => {
     expect(anchorUrl(ch, 'summary', '/')).toBe('/zh/framing/errors/#summary');
     expect(anchorUrl(ch, 'nope', '/')).toBeUndefined();
     expect(pageUrl(ch, 0, '/')).toBe('/zh/framing/all/');
+  });
+  test('every page lists the whole chapter, each section linked on its page, the self-check last', () => {
+    const ch = buildCourse([src('zh', { anchors: { intro: 'intro', frames: 'frames', sub: 'frames', errors: 'errors', summary: 'summary' } }), src('en')]).chapters.zh[0]!;
+    const headings = [
+      { depth: 2, slug: 'intro', text: 'I' },
+      { depth: 2, slug: 'frames', text: 'F' },
+      { depth: 3, slug: 'sub', text: 'S' },
+      { depth: 4, slug: 'deep', text: 'D' },
+      { depth: 2, slug: 'errors', text: 'E' },
+      { depth: 2, slug: 'summary', text: 'Z' },
+    ];
+    const hrefs = (n: number) => contents(ch, n === 0 ? wholePage(ch.pages) : ch.pages[n - 1]!, headings, '自测').map((i) => i.href);
+    expect(hrefs(1)).toEqual(['#intro', '#frames', '#sub', '/zh/framing/errors/#errors', '/zh/framing/errors/#summary', '/zh/framing/errors/#self-check']);
+    expect(hrefs(2)).toEqual(['/zh/framing/#intro', '/zh/framing/#frames', '/zh/framing/#sub', '#errors', '#summary', '#self-check']);
+    expect(hrefs(0)).toEqual(['#intro', '#frames', '#sub', '#errors', '#summary', '#self-check']);
+    expect(contents(ch, ch.pages[0]!, headings, '自测').map((i) => i.startsPage)).toEqual([false, false, false, true, false, false]);
+    expect(contents(ch, wholePage(ch.pages), headings).some((i) => i.startsPage || i.text === '自测')).toBe(false);
   });
   test('twins must split at the same sections, and a bad split names the file', () => {
     expect(() => buildCourse([src('zh'), src('en', { splitAt: ['summary'] })])).toThrow(
