@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { WHOLE } from '../src/lib/chapter-pages.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_DIST measures another build (a private --outDir) instead of dist/.
@@ -102,7 +103,7 @@ function classify(rel) {
   if (dirs.length === 2) return dirs[1] === 'search' ? 'search' : 'chapter';
   // /zh/<slug>/all/ is a long chapter whole on one page, to print or search it: a second view of
   // pages that are measured on their own, so it is reported but held to no chapter budget.
-  if (dirs.length === 3 && /^(zh|en)$/.test(dirs[0])) return dirs[2] === 'all' ? 'whole' : 'chapter';
+  if (dirs.length === 3 && /^(zh|en)$/.test(dirs[0])) return dirs[2] === WHOLE ? 'whole' : 'chapter';
   return 'other';
 }
 

@@ -1,8 +1,9 @@
 // Offline reading: which files a saved copy of the course holds, and how the service worker answers
 // each request. Pure functions over paths, shared by the build step that writes the manifest
-// (scripts/offline.mjs), the service worker (src/offline/sw.ts) and the home page's "save for
+// (scripts/offline.mjs), the service worker (src/scripts/sw.ts) and the home page's "save for
 // offline" card (src/widgets/offline/element.ts). Paths are relative to the site's base, so a
 // sub-path deploy needs nothing special.
+import { WHOLE } from './chapter-pages.ts';
 import { LANGS, type Lang } from '../i18n/ui.ts';
 
 /** The cache every offline copy lives in. Hashed files make versions unnecessary (see prune). */
@@ -28,11 +29,14 @@ export interface OfflineManifest {
   langs: Record<Lang, OfflineLangEntry>;
 }
 
-/**
- * Files of the build that are never worth saving: other UI flavours of Pagefind, maps, the manifest,
- * and a long chapter shown whole on one page (zh/framing/all/), whose pages are saved already.
- */
-const UNUSED = /^(pagefind\/pagefind-(modular-)?ui\.(js|css)|.*\.map|offline\.json|sw\.js|(zh|en)\/[^/]+\/all\/index\.html)$/;
+/** Files of the build that are never worth saving: other UI flavours of Pagefind, maps, the manifest. */
+const UNUSED = /^(pagefind\/pagefind-(modular-)?ui\.(js|css)|.*\.map|offline\.json|sw\.js)$/;
+
+/** A long chapter shown whole on one page (zh/framing/all/index.html): its pages are saved already. */
+const wholeView = (p: string) => {
+  const parts = p.split('/');
+  return parts.length === 4 && parts[2] === WHOLE && parts[3] === 'index.html';
+};
 
 /**
  * The language a built file belongs to, or null for a file every language needs. Pages live under
@@ -50,7 +54,7 @@ export function fileLang(path: string): Lang | null {
 
 /** The files a saved copy in `lang` holds: its own and the shared ones, in a stable order. */
 export function filesFor(all: readonly string[], lang: Lang): string[] {
-  return all.filter((p) => !UNUSED.test(p) && (fileLang(p) ?? lang) === lang).sort();
+  return all.filter((p) => !UNUSED.test(p) && !wholeView(p) && (fileLang(p) ?? lang) === lang).sort();
 }
 
 /** The URL path a page file is served at: "zh/tcp-udp/index.html" → "zh/tcp-udp/". */
