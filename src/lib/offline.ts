@@ -30,6 +30,8 @@ export interface OfflineManifest {
 }
 
 /** Files of the build that are never worth saving: other UI flavours of Pagefind, maps, the manifest. */
+// What only a server reads: the headers file and the precompressed twins of each text file.
+const SERVER_ONLY = /^_headers$|\.(br|gz)$/;
 const UNUSED = /^(pagefind\/pagefind-(modular-)?ui\.(js|css)|.*\.map|offline\.json|sw\.js)$/;
 
 /** A long chapter shown whole on one page (zh/framing/all/index.html): its pages are saved already. */
@@ -54,7 +56,7 @@ export function fileLang(path: string): Lang | null {
 
 /** The files a saved copy in `lang` holds: its own and the shared ones, in a stable order. */
 export function filesFor(all: readonly string[], lang: Lang): string[] {
-  return all.filter((p) => !UNUSED.test(p) && !wholeView(p) && (fileLang(p) ?? lang) === lang).sort();
+  return all.filter((p) => !UNUSED.test(p) && !SERVER_ONLY.test(p) && !wholeView(p) && (fileLang(p) ?? lang) === lang).sort();
 }
 
 /** The URL path a page file is served at: "zh/tcp-udp/index.html" → "zh/tcp-udp/". */
