@@ -59,6 +59,23 @@ export function filesFor(all: readonly string[], lang: Lang): string[] {
   return all.filter((p) => !UNUSED.test(p) && !SERVER_ONLY.test(p) && !wholeView(p) && (fileLang(p) ?? lang) === lang).sort();
 }
 
+/**
+ * The path of a URL below the worker's scope, decoded ("zh/%E4%B8%AD/" → "zh/中/"). A path whose
+ * escapes do not decode (a hand-typed "%zz") stays as it came: a request never throws in the worker.
+ */
+export function pathBelow(pathname: string, scopePath: string): string {
+  const decode = (s: string) => {
+    try {
+      return decodeURI(s);
+    } catch {
+      return s;
+    }
+  };
+  const path = decode(pathname);
+  const root = decode(scopePath);
+  return path.startsWith(root) ? path.slice(root.length) : pathname.slice(scopePath.length);
+}
+
 /** The URL path a page file is served at: "zh/tcp-udp/index.html" → "zh/tcp-udp/". */
 export function pageUrl(file: string): string {
   return file === 'index.html' ? '' : file.replace(/(^|\/)index\.html$/, '$1');

@@ -6,7 +6,7 @@
 //
 // Typed with the few service-worker shapes used here: the WebWorker lib cannot share a program with
 // the DOM lib the rest of src/ uses.
-import { CACHE, MANIFEST, drain, langOfPath, parseManifest, stale, strategy, type OfflineManifest } from '../lib/offline.ts';
+import { CACHE, MANIFEST, drain, langOfPath, parseManifest, pathBelow, stale, strategy, type OfflineManifest } from '../lib/offline.ts';
 
 interface ExtendableEvent extends Event { waitUntil(p: Promise<unknown>): void }
 interface FetchEvent extends ExtendableEvent { request: Request; respondWith(r: Promise<Response>): void }
@@ -22,7 +22,7 @@ const scope = new URL(sw.registration.scope);
 /** How long a page waits for the network before the saved copy is shown instead (a stalled connection). */
 const PATIENCE_MS = 3500;
 
-const below = (url: URL) => decodeURI(url.pathname).slice(decodeURI(scope.pathname).length);
+const below = (url: URL) => pathBelow(url.pathname, scope.pathname);
 const keyOf = (path: string) => new URL(path, scope).href;
 
 // A new build. Its hashed files have new names, so what is saved must move to them without ever
@@ -59,8 +59,6 @@ async function update(): Promise<OfflineManifest | null> {
   const manifest = await fetchManifest();
   const cache = await caches.open(CACHE);
   const previous = await cache.match(keyOf(MANIFEST)).then((r) => r?.json()).then(parseManifest).catch(() => null);
-  // Kept for the offline answer, which lists saved pages by title, and for the next update.
-  await cache.put(keyOf(MANIFEST), new Response(JSON.stringify(manifest)));
   const have = new Set((await cache.keys()).map((r) => below(new URL(r.url))));
   const current = new Set(Object.values(manifest.langs).flatMap((l) => l.files));
   const todo = new Set<string>();
@@ -73,7 +71,12 @@ async function update(): Promise<OfflineManifest | null> {
     if (current.has(p)) todo.add(p);
     else await cache.delete(keyOf(p));
   }
-  return (await refill(cache, [...todo], have)) ? manifest : null;
+  if (!(await refill(cache, [...todo], have))) return null;
+  // Kept for the offline answer, which lists saved pages by title, and for the next update. Written
+  // only now: after a failed refill the previous manifest stays, so the next worker still knows
+  // which language was saved whole and tries again.
+  await cache.put(keyOf(MANIFEST), new Response(JSON.stringify(manifest)));
+  return manifest;
 }
 
 /** Fetches `paths` into the cache, and the hashed files each page uses. */
