@@ -40,4 +40,17 @@ export default defineConfig({
     shikiConfig: shikiOptions,
   },
   integrations: [mdx(), widgetBundles()],
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro marks every MDX module with the directive "use astro:head-inject", which the bundler
+        // warns it may drop; it is Astro's own marker, read before bundling, and the built pages
+        // carry their head as before. Every other warning still shows.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

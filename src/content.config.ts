@@ -45,11 +45,11 @@ const choiceQuestion = z.object({
 const numberQuestion = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   type: z.literal('number'),
-  answer: z.number().finite(),
+  answer: z.number(),
   zh: z.object({ q: quizText, why: quizText, unit: quizText.optional() }).strict(),
   en: z.object({ q: quizText, why: quizText, unit: quizText.optional() }).strict(),
   /** Likely wrong answers and what each one shows the student got wrong. */
-  near: z.array(z.object({ value: z.number().finite(), zh: quizText, en: quizText }).strict()).optional(),
+  near: z.array(z.object({ value: z.number(), zh: quizText, en: quizText }).strict()).optional(),
 }).strict();
 
 const quizzes = defineCollection({

@@ -171,7 +171,7 @@ export const counter: Sim<CounterConfig, CounterMachine> = {
   random: counterRandomSchedule,
   encode: (config, schedule, position) => encodeCounterState({ config, schedule, position }),
   decode: decodeCounterState,
-  explore(c, t) {
+  explore(c) {
     const r = counterExplore(c);
     return {
       all: r.schedules,
