@@ -60,7 +60,7 @@ async function fire(type: string, extra: object = {}) {
   let answer: Promise<Response> | undefined;
   listeners[type]!({ waitUntil: (p) => waits.push(p), respondWith: (p) => (answer = p), ...extra });
   await Promise.all(waits);
-  return answer;
+  return answer as Promise<Response> | undefined;
 }
 
 const savedManifest = async () => (await (await cache.match(`${ORIGIN}/${MANIFEST}`))!.json()).version;
