@@ -106,9 +106,9 @@ describe('requests with escapes that do not decode', () => {
   test('the worker answers a page with a bad escape from the network, or with its offline page', async () => {
     network.set(`${ORIGIN}/zh/%zz`, () => new Response('not found', { status: 404 }));
     const res = await fire('fetch', { request: new Request(`${ORIGIN}/zh/%zz`, { mode: 'same-origin' }) });
-    expect((await res!).status).toBe(404);
+    expect(res!.status).toBe(404);
     network.clear();
     const offline = await fire('fetch', { request: new Request(`${ORIGIN}/zh/%E0%A4%A/`) });
-    expect((await offline!).status).toBe(503);
+    expect(offline!.status).toBe(503);
   });
 });
