@@ -683,6 +683,9 @@ function budgetChecks(pages, bundles = [], widgetRuns = []) {
 const width = (s) => [...String(s)].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
 const pad = (s, w, left) => (left ? ' '.repeat(Math.max(0, w - width(s))) + s : s + ' '.repeat(Math.max(0, w - width(s))));
 
+/** "3: zh/locks/ en/locks/ …": how many pages use a bundle and the first two, so a row fits a terminal. */
+const usedBy = (pages) => `${pages.length}: ${pages.slice(0, 2).join(' ')}${pages.length > 2 ? ' …' : ''}`;
+
 function table(header, rows) {
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
   const line = (cells) => cells.map((c, i) => pad(String(c), widths[i], i > 0)).join('  ');
@@ -723,7 +726,7 @@ transferred = sum of response content-length (bodies as sent, headers excluded),
 
   if (bundles.length) {
     console.log('\nWidgets (each a self-contained bundle, fetched only by the pages that show it)\n');
-    console.log(table(['widget', 'JS raw', 'JS br', 'pages'], bundles.map((b) => [b.name, kb(b.raw), kb(b.br), b.usedBy.join(' ')])));
+    console.log(table(['widget', 'JS raw', 'JS br', 'pages'], bundles.map((b) => [b.name, kb(b.raw), kb(b.br), usedBy(b.usedBy)])));
     for (const r of widgetRuns ?? []) {
       const steps = r.widgets.map((w) => `#${w.id} ${w.stepMs?.length ? `${median(w.stepMs).toFixed(1)}/${Math.max(...w.stepMs).toFixed(1)} ms (best of 3: ${median(w.stepBestMs).toFixed(1)}/${Math.max(...w.stepBestMs).toFixed(1)})` : '–'}`).join(', ');
       console.log(`  ${r.page}: bundles at load ${r.atLoad.length}, in all ${r.fetched.length}; step render median/max: ${steps}${r.keystrokeMs ? `; 1 MB keystroke ${r.keystrokeMs.map((t) => t.toFixed(1)).join(', ')} ms` : ''}`);

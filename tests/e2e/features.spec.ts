@@ -1,6 +1,6 @@
 // What a student or an instructor does with the site, one behaviour per test, in real Chromium
 // against the built site. The starter chapter is /zh/tcp-udp/ and /en/tcp-udp/.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../support/test.ts';
 
 const ZH = '/zh/tcp-udp/';
 const EN = '/en/tcp-udp/';

@@ -1,6 +1,6 @@
 // The glossary in the built site: first uses carry their twin in the other language, the glossary
 // pages list every term and link to those first uses.
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import { readFileSync } from 'node:fs';
 
 const terms = JSON.parse(readFileSync('content/glossary.json', 'utf8')).terms as Array<{ id: string; zh: string; en: string }>;

@@ -3,7 +3,7 @@
 // motion, with JavaScript off, and checked by axe in both themes.
 import AxeBuilder from '@axe-core/playwright';
 import { AXE_TAGS } from '../support/axe.ts';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '../support/test.ts';
 
 // The chapter is read in pages; the widget is on the one that starts at #data-and-close.
 const ZH = '/zh/tcp-udp/data-and-close/';

@@ -3,7 +3,7 @@
 // Run after `npm run build`: E2E_PORT=4488 npx playwright test tests/e2e/locks.spec.ts
 import AxeBuilder from '@axe-core/playwright';
 import { AXE_TAGS } from '../support/axe.ts';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '../support/test.ts';
 
 const EN = '/en/locks/';
 const ZH = '/zh/locks/';

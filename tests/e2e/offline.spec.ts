@@ -3,7 +3,7 @@
 // to. What must hold: a page read once opens again; an unsaved page gets a clear answer in its
 // language that lists what is saved; "save for offline" on the course home saves one language whole,
 // and then chapters, widgets and search all work with the server gone; deleting the copy works.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from '../support/test.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { AXE_TAGS } from '../support/axe.ts';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';

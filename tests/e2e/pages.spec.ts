@@ -1,7 +1,7 @@
 // A long chapter read in pages (frontmatter splitAt; src/lib/chapter-pages.ts): the reader can go
 // through it page by page and find every section from any page, links made before the split still
 // land on their section (and a widget's step), and the language switch keeps page and section.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../support/test.ts';
 
 const errors = (page: Page) => {
   const seen: string[] = [];

@@ -2,7 +2,7 @@
 // Chromium: keyboard only, feedback in the live region, localStorage (also junk in it), JS off.
 import AxeBuilder from '@axe-core/playwright';
 import { AXE_TAGS } from '../support/axe.ts';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../support/test.ts';
 
 
 async function openQuiz(page: Page, url: string) {
