@@ -3,19 +3,26 @@
 // scripts from the site itself plus the hash of each inline script the build wrote (the theme
 // one-liner before first paint, the language chooser's and 404's redirects), so nothing injected
 // can run; Pagefind compiles its WebAssembly, hence 'wasm-unsafe-eval'.
-// Usage: node scripts/headers.mjs <dist>
+// With --meta (or CSP_META=1 in the environment), each page also gets the policy as a <meta> element,
+// for hosts that cannot send headers (GitHub Pages); it costs about 100 bytes of brotli per page,
+// which is why it is not the default.
+// Usage: node scripts/headers.mjs <dist> [--meta]
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cspFor, inlineScripts, headersFile } from '../src/lib/csp.ts';
+import { cspFor, inlineScripts, headersFile, withMetaCsp } from '../src/lib/csp.ts';
 
-const dist = process.argv[2] ?? 'dist';
+const dist = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'dist';
+const meta = process.argv.includes('--meta') || process.env.CSP_META === '1';
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 const scripts = new Set();
 for (const e of readdirSync(dist, { recursive: true, withFileTypes: true })) {
   if (e.isFile() && e.name.endsWith('.html')) {
-    for (const s of inlineScripts(readFileSync(join(e.parentPath, e.name), 'utf8'))) scripts.add(s);
+    const file = join(e.parentPath, e.name);
+    const html = readFileSync(file, 'utf8');
+    for (const s of inlineScripts(html)) scripts.add(s);
+    if (meta) writeFileSync(file, withMetaCsp(html));
   }
 }
 const csp = cspFor([...scripts]);
 writeFileSync(join(dist, '_headers'), headersFile(csp, base));
-console.log(`headers: CSP with ${scripts.size} inline script hash${scripts.size === 1 ? '' : 'es'} → ${join(dist, '_headers')}`);
+console.log(`headers: ${meta ? '<meta> CSP in every page; ' : ''}CSP with ${scripts.size} inline script hash${scripts.size === 1 ? '' : 'es'} → ${join(dist, '_headers')}`);

@@ -17,8 +17,12 @@ export function inlineScripts(html: string): string[] {
 
 export const hashOf = (script: string): string => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
 
-/** The policy: only the site's own code and these inline scripts run; nothing is framed elsewhere or loaded from another origin. */
-export function cspFor(scripts: string[]): string {
+/**
+ * The policy: only the site's own code and these inline scripts run; nothing is framed elsewhere or
+ * loaded from another origin. `meta` leaves out frame-ancestors, which a <meta> policy cannot carry
+ * (browsers ignore it there and say so in the console).
+ */
+export function cspFor(scripts: string[], { meta = false } = {}): string {
   const hashes = [...new Set(scripts.map(hashOf))].sort();
   return [
     "default-src 'self'",
@@ -29,7 +33,7 @@ export function cspFor(scripts: string[]): string {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'self'",
+    ...(meta ? [] : ["frame-ancestors 'self'"]),
   ].join('; ');
 }
 
@@ -53,4 +57,19 @@ export function headersFile(csp: string, base = '/'): string {
   ];
   for (const p of HASHED) lines.push(`${base}${p}`, '  Cache-Control: public, max-age=31536000, immutable');
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The same policy as a <meta> element, first in <head> so it covers every script after it, for a
+ * host that cannot send headers (GitHub Pages). Only the hashes of this page's own inline scripts.
+ */
+export function withMetaCsp(html: string): string {
+  const meta = `<meta http-equiv="content-security-policy" content="${cspFor(inlineScripts(html), { meta: true })}">`;
+  const head = /<head\b[^>]*>/i.exec(html);
+  if (!head) throw new Error('no <head> to put the CSP in');
+  const at = head.index + head[0].length;
+  // <meta charset> must stay within the first 1024 bytes: keep it first.
+  const charset = /^\s*<meta charset="[^"]*">/i.exec(html.slice(at));
+  const cut = at + (charset ? charset[0].length : 0);
+  return html.slice(0, cut) + meta + html.slice(cut);
 }

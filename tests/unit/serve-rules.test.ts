@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { acceptedEncodings, checkRequest, headersFor, matches, parseHeaders } from '../../src/lib/serve-rules.ts';
-import { cspFor, hashOf, headersFile, inlineScripts } from '../../src/lib/csp.ts';
+import { cspFor, hashOf, headersFile, inlineScripts, withMetaCsp } from '../../src/lib/csp.ts';
 
 const dirs = new Set(['zh', 'en', 'zh/tcp-udp', 'course']);
 const req = (url: string, method = 'GET', base = '/') => checkRequest({ method, url, base, isDir: (rel) => dirs.has(rel) });
@@ -133,5 +133,23 @@ describe('the CSP', () => {
   test('inline scripts: classic and module count; src scripts and data blocks do not', () => {
     const html = '<script>a()</script><script type="module">b()</script><script src="/x.js"></script><script type="application/ld+json">{}</script><SCRIPT>c()</SCRIPT >';
     expect(inlineScripts(html)).toEqual(['a()', 'b()', 'c()']);
+  });
+});
+
+describe('the CSP as a <meta> element (hosts without headers)', () => {
+  const page = '<!doctype html><html><head><meta charset="utf-8"><title>t</title><script>theme()</script></head><body><script type="module" src="/a.js"></script></body></html>';
+  const out = withMetaCsp(page);
+
+  test('comes right after <meta charset>, before any script, with this page\'s hashes and no frame-ancestors', () => {
+    expect(out.startsWith('<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="')).toBe(true);
+    const content = /content-security-policy" content="([^"]*)"/.exec(out)![1]!;
+    expect(content).toBe(cspFor(['theme()'], { meta: true }));
+    expect(content).toContain(hashOf('theme()'));
+    expect(content).not.toContain('frame-ancestors');
+    expect(out.indexOf('content-security-policy')).toBeLessThan(out.indexOf('<script'));
+  });
+
+  test('a page without <head> is an error, not a page without a policy', () => {
+    expect(() => withMetaCsp('<p>no head</p>')).toThrow(/no <head>/);
   });
 });
