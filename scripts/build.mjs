@@ -1,0 +1,25 @@
+// `npm run build`: the site, then what a static host needs beside it, in order.
+//   1. astro build                  the pages, styles and widget bundles (dist/)
+//   2. scripts/headers.mjs          dist/_headers: the CSP with the inline scripts' hashes, caching
+//   3. pagefind                     the search index of both languages (dist/pagefind/)
+//   4. scripts/offline.mjs          dist/offline.json and dist/sw.js (offline reading)
+//   5. scripts/compress.mjs         .br and .gz beside every text file, last, so all of it is covered
+// Astro's telemetry is off for every step (no notice, nothing sent).
+import { spawnSync } from 'node:child_process';
+
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const dist = 'dist';
+const steps = [
+  ['astro', ['build']],
+  [process.execPath, ['scripts/headers.mjs', dist]],
+  ['pagefind', ['--site', dist, '--exclude-selectors', '.katex']],
+  [process.execPath, ['scripts/offline.mjs', dist]],
+  [process.execPath, ['scripts/compress.mjs', dist]],
+];
+for (const [cmd, args] of steps) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+  if (r.status !== 0) {
+    console.error(`build: \`${[cmd === process.execPath ? 'node' : cmd, ...args].join(' ')}\` failed${r.error ? ` (${r.error.message})` : ''}`);
+    process.exit(r.status ?? 1);
+  }
+}
