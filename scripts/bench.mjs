@@ -3,6 +3,8 @@
 //   node scripts/bench.mjs [--check] [--no-browser]
 //     --check       exit 1 when a budget fails (otherwise budgets only report)
 //     --no-browser  static numbers only (skip the Chromium loads and the first-search test)
+//     --no-lighthouse        skip Lighthouse (3 runs × 8 pages, about 6 minutes)
+//     --lighthouse-runs=N    runs per page (median reported; default 3)
 //
 // Static part: read every page in dist/ and size what it needs before the reader does anything
 // (HTML, stylesheets, eager scripts), raw and brotli-11 as scripts/serve.mjs would send them.
@@ -16,6 +18,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { WHOLE } from '../src/lib/chapter-pages.ts';
+import { lighthouseRoutes, lighthouseRuns } from './lighthouse.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_DIST measures another build (a private --outDir) instead of dist/.
@@ -24,6 +27,8 @@ const OUT_DIR = join(ROOT, 'bench-results');
 const args = process.argv.slice(2);
 const CHECK = args.includes('--check');
 const BROWSER = !args.includes('--no-browser');
+const LIGHTHOUSE = BROWSER && !args.includes('--no-lighthouse');
+const LIGHTHOUSE_RUNS = Number(/^--lighthouse-runs=(\d+)$/.exec(args.find((a) => a.startsWith('--lighthouse-runs=')) ?? '')?.[1] ?? 3);
 
 const KB = 1024;
 const BUDGETS = {
@@ -521,7 +526,8 @@ async function runBrowser(pages, firstChapters, base) {
       }
       searches.push(await firstSearch(browser, origin, route, query, base));
     }
-    return { searches, widgetRuns };
+    const lighthouse = LIGHTHOUSE ? await lighthouseRuns(origin, lighthouseRoutes(ROOT, base), LIGHTHOUSE_RUNS, CHROMIUM_ARGS) : null;
+    return { searches, widgetRuns, lighthouse };
   } finally {
     await browser?.close();
     server.stop();
@@ -747,7 +753,19 @@ transferred = sum of response content-length (bodies as sent, headers excluded),
   if (missing.length) console.log(`\nWarnings:\n${missing.map((m) => `  ${m}`).join('\n')}`);
 }
 
-function writeJson(pages, searches, checks, base, bundles = [], widgetRuns = null) {
+function printLighthouse(rows) {
+  if (!rows) return console.log(`\nLighthouse: skipped (${BROWSER ? '--no-lighthouse' : '--no-browser'})`);
+  console.log(`\nLighthouse, mobile preset, median of ${LIGHTHOUSE_RUNS} run(s) per page\n`);
+  console.log(table(
+    ['page', 'perf', 'a11y', 'best pr.', 'SEO', 'LCP', 'TBT', 'CLS', 'KB'],
+    rows.map((r) => [r.route, r.performance ?? '–', r.accessibility ?? '–', r['best-practices'] ?? '–', r.seo ?? '–',
+      r.lcp == null ? '–' : `${(r.lcp / 1000).toFixed(2)} s`, r.tbt == null ? '–' : `${Math.round(r.tbt)} ms`, r.cls == null ? '–' : r.cls.toFixed(3), kb(r.bytes)]),
+  ));
+  const failing = [...new Set(rows.flatMap((r) => r.failing))];
+  if (failing.length) console.log(`\nAudits that kept a score under 100 in some run: ${failing.join(', ')}`);
+}
+
+function writeJson(pages, searches, checks, base, bundles = [], widgetRuns = null, lighthouse = null) {
   mkdirSync(OUT_DIR, { recursive: true });
   const file = join(OUT_DIR, 'bench.json');
   const data = {
@@ -758,6 +776,7 @@ function writeJson(pages, searches, checks, base, bundles = [], widgetRuns = nul
     pages: pages.map(({ links, ...p }) => p),
     searches: searches ?? 'skipped (--no-browser)',
     widgets: { budgets: WIDGET_BUDGETS, bundles, runs: widgetRuns ?? 'skipped (--no-browser)' },
+    lighthouse: lighthouse ?? 'skipped',
     checks,
   };
   writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
@@ -780,7 +799,8 @@ async function main() {
   const widgetRuns = browserRun?.widgetRuns ?? null;
   const checks = budgetChecks(pages, bundles, widgetRuns ?? []);
   printReport(pages, searches, checks, base, bundles, widgetRuns);
-  writeJson(pages, searches, checks, base, bundles, widgetRuns);
+  printLighthouse(browserRun?.lighthouse);
+  writeJson(pages, searches, checks, base, bundles, widgetRuns, browserRun?.lighthouse);
 
   const searchFailed = searches?.some((s) => !s.ok);
   const budgetFailed = checks.some((c) => c.pass === false);
