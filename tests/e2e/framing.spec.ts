@@ -474,7 +474,7 @@ test.describe('accessibility', () => {
         await s.locator('.kit-player .end').click();
         await check(`${path} sticky lab at the end`);
         await s.locator('[name=framing]').check();
-        await s.locator('.kit-player .back').click();
+        await s.locator('.kit-player .forward').click();
         await check(`${path} sticky lab, framed run`);
         await open(page, path, 'framing');
         await check(`${path} framing builder, default`);

@@ -181,6 +181,9 @@ test.describe('what if', () => {
     const widget = await open(page, `${EN}?handshake=1.9#handshake`);
     await expect(widget.locator('.hs-timers').first()).toContainText('TIME-WAIT: 239.95 s left (of 240 s), ends at t = 240.4 s');
     await widget.locator('.hs-tw').selectOption('linux');
+    // Another MSL is another run, shown from its start; step 9 is TIME-WAIT again.
+    await expect(widget.locator('.kit-counter')).toHaveText('Before the first step');
+    await widget.locator('.kit-scrub').fill('9');
     await expect(widget.locator('.hs-timers').first()).toContainText('TIME-WAIT: 59.95 s left (of 60 s), ends at t = 60.4 s');
     await expect(widget.locator('.hs-preset')).toHaveValue('linux-msl');
     await widget.locator('.widget-body').focus();
@@ -208,6 +211,9 @@ test.describe('what if', () => {
     await isnA.press('Enter');
     await expect(isnA).toHaveAttribute('aria-invalid', 'false');
     await expect(widget.locator('#handshake-isn-client')).toHaveText('');
+    // A new ISN is a new run: it starts before the first step.
+    await expect(widget.locator('.kit-counter')).toHaveText('开始前');
+    await widget.locator('.kit-scrub').fill('3');
     await expect(widget.locator('.kit-counter')).toHaveText('第 3 / 10 步');
     await expect(widget.locator('.kit-live')).toContainText('<SEQ=0><ACK=301><CTL=ACK>');
     await expect(page).toHaveURL(/[?&]handshake=1~a4294967295\.3/);

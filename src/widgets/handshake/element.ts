@@ -140,8 +140,8 @@ function mount(host: HTMLElement): void {
   };
 
   /**
-   * A new scenario: run it and show it at the step `pick` chooses (default: where the reader was,
-   * if the new run is that long). If it cannot run, the last run stays.
+   * A new scenario: run it and show it at the step `pick` chooses (default: the start, as for any
+   * change of scenario or option). If it cannot run, the last run stays.
    */
   const load = (scenario: Scenario, pick?: (steps: Step[]) => number) => {
     const next = tryRun(scenario);
@@ -150,7 +150,7 @@ function mount(host: HTMLElement): void {
     prepared = prepare(run.steps);
     drawn = null; // a new run: the next render draws its diagram whole
     build();
-    player.setTotal(run.steps.length - 1, pick ? pick(run.steps) : Math.min(player.position, run.steps.length - 1));
+    player.setTotal(run.steps.length - 1, pick ? pick(run.steps) : 0);
     writeState(id, stateCode(run.scenario, player.position));
   };
 

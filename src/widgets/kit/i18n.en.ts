@@ -14,6 +14,7 @@ export const kit = {
   copyFailed: 'Could not copy; copy the link from the address bar',
   badState: 'The state in the link was not understood (perhaps from an older version); starting from the default.',
   keys: 'Keys: ← → step, Space play/pause, Home / End to the start / end',
+  speed: (x: number) => `Playback speed ${x}× (press to change)`,
   controls: 'Playback controls',
   noscript: 'Below are all the steps of the default run (static version).',
 } as const;

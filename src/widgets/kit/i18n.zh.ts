@@ -14,6 +14,7 @@ export const kit = {
   copyFailed: '复制失败，请手动复制地址栏中的链接',
   badState: '链接里的状态无法识别（可能来自旧版本），已从默认场景开始。',
   keys: '快捷键：← → 单步，空格 播放/暂停，Home / End 到开头 / 结尾',
+  speed: (x: number) => `播放速度 ${x}×（点一下切换）`,
   controls: '播放控制',
   noscript: '下面是默认场景的完整步骤（静态版本）。',
 } as const;

@@ -24,14 +24,16 @@ export interface PlayerOptions {
   liveHost?: HTMLElement;
 }
 
-// Icons as SVG paths (24×24): fonts without ⏮ ⏵ ⏭ would show empty boxes.
+// Icons as SVG paths (24×24): fonts without ⏮ ⏵ ⏭ would show empty boxes. Play is the one plain
+// triangle; a single step is a small triangle against a bar (one frame), the ends a bar and two
+// triangles, so no two buttons look alike.
 const ICONS = {
-  restart: 'M6 5v14M19 5 9 12l10 7z',
-  back: 'M16 5 7 12l9 7z',
-  play: 'M8 5v14l11-7z',
+  restart: 'M4 5v14M20 6l-7 6 7 6zM13 6l-7 6 7 6z',
+  back: 'M17 5v14M14 7l-7 5 7 5z',
+  play: 'M7 4v16l13-8z',
   pause: 'M8 5v14M16 5v14',
-  forward: 'M8 5l9 7-9 7z',
-  end: 'M18 5v14M5 5l10 7-10 7z',
+  forward: 'M7 5v14M10 7l7 5-7 5z',
+  end: 'M20 5v14M4 6l7 6-7 6zM11 6l7 6-7 6z',
   copy: 'M10 14a4 4 0 0 0 6 0l3-3a4 4 0 0 0-6-6l-1 1M14 10a4 4 0 0 0-6 0l-3 3a4 4 0 0 0 6 6l1-1',
 } as const;
 const SVG = 'http://www.w3.org/2000/svg';
@@ -53,7 +55,6 @@ function button(label: string, icon: keyof typeof ICONS, cls: string): HTMLButto
   b.type = 'button';
   b.className = `kit-btn ${cls}`;
   b.setAttribute('aria-label', label);
-  b.title = label;
   setIcon(b, icon);
   return b;
 }
@@ -68,6 +69,22 @@ function setDisabled(b: HTMLButtonElement, off: boolean): void {
 }
 const isOff = (b: HTMLButtonElement) => b.getAttribute('aria-disabled') === 'true';
 
+/** Playback speeds the reader can choose; 1× is one step every 1.2 s. */
+export const SPEEDS = [0.5, 1, 2] as const;
+export type Speed = (typeof SPEEDS)[number];
+const SPEED_KEY = 'kit-speed';
+const BASE_INTERVAL_MS = 1200;
+
+/** The speed the reader chose last time, on any widget (1× when none, or storage is off). */
+export function savedSpeed(): Speed {
+  try {
+    const v = Number(localStorage.getItem(SPEED_KEY));
+    return (SPEEDS as readonly number[]).includes(v) ? (v as Speed) : 1;
+  } catch {
+    return 1;
+  }
+}
+
 export class Player {
   readonly el: HTMLElement;
   position = 0;
@@ -80,6 +97,8 @@ export class Player {
   private readonly scrub: HTMLInputElement;
   private readonly playBtn: HTMLButtonElement;
   private readonly buttons: Record<'restart' | 'back' | 'forward' | 'end', HTMLButtonElement>;
+  private readonly speedBtn: HTMLButtonElement;
+  private speed: Speed = savedSpeed();
   private readonly onVisibility = () => {
     if (document.hidden) this.pause();
   };
@@ -108,6 +127,11 @@ export class Player {
     this.counter = document.createElement('output');
     this.counter.className = 'kit-counter';
     const copy = button(t.copyStep, 'copy', 'copy');
+    // One button that cycles 0.5× → 1× → 2×: its text is the speed, its name says what it does.
+    this.speedBtn = document.createElement('button');
+    this.speedBtn.type = 'button';
+    this.speedBtn.className = 'kit-btn speed';
+    this.showSpeed();
     this.live = document.createElement('p');
     this.live.className = 'kit-live';
     this.live.setAttribute('role', 'status');
@@ -115,7 +139,7 @@ export class Player {
     const keys = document.createElement('p');
     keys.className = 'kit-keys';
     keys.textContent = t.keys;
-    bar.append(this.buttons.restart, this.buttons.back, this.playBtn, this.buttons.forward, this.buttons.end, this.scrub, this.counter, copy);
+    bar.append(this.buttons.restart, this.buttons.back, this.playBtn, this.buttons.forward, this.buttons.end, this.speedBtn, this.scrub, this.counter, copy);
     (opts.barHost ?? host).append(bar);
     (opts.liveHost ?? host).append(this.live, keys);
 
@@ -127,16 +151,18 @@ export class Player {
     this.playBtn.addEventListener('click', () => (this.timer ? this.pause() : this.play()));
     this.scrub.addEventListener('input', () => this.go(Number(this.scrub.value)));
     copy.addEventListener('click', () => this.copyLink(copy));
+    this.speedBtn.addEventListener('click', () => this.setSpeed(SPEEDS[(SPEEDS.indexOf(this.speed) + 1) % SPEEDS.length]!));
     host.addEventListener('keydown', (e) => this.onKey(e));
     document.addEventListener('visibilitychange', this.onVisibility);
     this.setTotal(this.total);
   }
 
   /**
-   * A new run (scenario changed): keep the position where it still exists. `quiet` re-renders
-   * without narrating, for changes the reader is typing (each keystroke need not be announced).
+   * A new run (a scenario or an option changed): it starts from the beginning, since the old step
+   * number means something else in the new run. `quiet` re-renders without narrating, for changes
+   * the reader is typing (each keystroke need not be announced).
    */
-  setTotal(total: number, position = Math.min(this.position, total), quiet = false): void {
+  setTotal(total: number, position = 0, quiet = false): void {
     this.total = total;
     this.scrub.max = String(total);
     this.go(position, false, quiet);
@@ -164,12 +190,33 @@ export class Player {
     if (this.position >= this.total) this.go(0, false);
     setIcon(this.playBtn, 'pause');
     this.playBtn.setAttribute('aria-label', this.t.pause);
-    this.playBtn.title = this.t.pause;
     this.playBtn.setAttribute('aria-pressed', 'true');
     this.timer = setInterval(() => {
       this.go(this.position + 1, false);
       if (this.position >= this.total) this.pause();
-    }, this.opts.interval ?? 1200);
+    }, (this.opts.interval ?? BASE_INTERVAL_MS) / this.speed);
+  }
+
+  /** Sets the playback speed, remembered for every widget; a running play goes on at the new pace. */
+  setSpeed(speed: Speed): void {
+    this.speed = speed;
+    try {
+      localStorage.setItem(SPEED_KEY, String(speed));
+    } catch {
+      // Storage off (private mode, a policy): the speed holds for this page only.
+    }
+    this.showSpeed();
+    if (this.timer) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+      this.play();
+    }
+  }
+
+  private showSpeed(): void {
+    this.speedBtn.textContent = `${this.speed}×`;
+    const label = this.t.speed(this.speed);
+    this.speedBtn.setAttribute('aria-label', label);
   }
 
   pause(): void {
@@ -178,7 +225,6 @@ export class Player {
     this.timer = undefined;
     setIcon(this.playBtn, 'play');
     this.playBtn.setAttribute('aria-label', this.t.play);
-    this.playBtn.title = this.t.play;
     this.playBtn.setAttribute('aria-pressed', 'false');
     const value = this.opts.encode?.(this.position);
     if (value) writeState(this.opts.id, value);

@@ -1,0 +1,61 @@
+// The player every stepping widget shares (src/widgets/kit/player.ts), as a reader meets it on the
+// handshake and the sticky-packet lab: a new scenario or option starts again at step 0, the speed
+// is the reader's choice and is remembered, no two controls share an icon, and each control names
+// itself on hover and on keyboard focus.
+import { expect, test } from '../support/test.ts';
+
+const HANDSHAKE = '/zh/tcp-udp/data-and-close/';
+
+test('a new scenario or option starts at step 0, not at the old step number', async ({ page }) => {
+  await page.goto(`${HANDSHAKE}?handshake=1.8#handshake`);
+  const widget = page.locator('#handshake');
+  await expect(widget.locator('.kit-counter')).toHaveText(/第 8 \//);
+  await widget.locator('.hs-preset').selectOption('simultaneous-open');
+  await expect(widget.locator('.kit-counter')).toHaveText('开始前');
+  await widget.getByRole('button', { name: '跳到结尾' }).click();
+  await widget.locator('.hs-preset').selectOption('rst-closed-port');
+  await expect(widget.locator('.kit-counter')).toHaveText('开始前');
+
+  await page.goto('/zh/framing/#sticky');
+  const lab = page.locator('#sticky');
+  await expect(page.locator('#sticky[data-live]')).toBeVisible();
+  await lab.getByRole('button', { name: '下一步' }).click();
+  await lab.getByRole('button', { name: '下一步' }).click();
+  await expect(lab.locator('.kit-counter')).toHaveText(/第 2 \//);
+  await lab.locator('[name=framing]').check();
+  await expect(lab.locator('.kit-counter')).toHaveText('开始前');
+});
+
+test('speed 0.5×, 1×, 2×: chosen with one button, remembered for every widget', async ({ page }) => {
+  await page.goto(`${HANDSHAKE}#handshake`);
+  const widget = page.locator('#handshake');
+  const speed = widget.locator('.kit-btn.speed');
+  await expect(speed).toHaveText('1×');
+  await speed.click();
+  await expect(speed).toHaveText('2×');
+  await expect(speed).toHaveAccessibleName('播放速度 2×（点一下切换）');
+  // Playing at 2× takes a step every 0.6 s: three steps well within 3 s.
+  await widget.getByRole('button', { name: '播放', exact: true }).click();
+  await expect(widget.locator('.kit-counter')).toHaveText(/第 3 \//, { timeout: 3_000 });
+  await widget.getByRole('button', { name: '暂停' }).click();
+  await page.goto('/zh/framing/#sticky');
+  await expect(page.locator('#sticky .kit-btn.speed')).toHaveText('2×');
+  await page.locator('#sticky .kit-btn.speed').click();
+  await expect(page.locator('#sticky .kit-btn.speed')).toHaveText('0.5×');
+});
+
+test('no two controls share an icon, and each names itself on hover and on keyboard focus', async ({ page }) => {
+  await page.goto(`${HANDSHAKE}?handshake=1.3#handshake`);
+  const bar = page.locator('#handshake .kit-player');
+  await expect(bar).toBeVisible();
+  const icons = await bar.locator('.kit-btn svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
+  expect(icons.length).toBeGreaterThanOrEqual(6);
+  expect(new Set(icons).size).toBe(icons.length);
+  const label = (sel: string) => bar.locator(sel).evaluate((b) => getComputedStyle(b, '::before').content);
+  await bar.locator('.forward').hover();
+  expect(await label('.forward')).toBe('"下一步"');
+  await bar.locator('.back').focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  expect(await label('.back')).toBe('"上一步"');
+});
