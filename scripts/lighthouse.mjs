@@ -50,7 +50,7 @@ export async function lighthouseRuns(origin, routes, runs, chromeFlags) {
       });
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
   }
   return rows;
 }
