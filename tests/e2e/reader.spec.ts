@@ -110,6 +110,15 @@ test('the cube rests on each face upright and at its own size, stops for the poi
 
   const running = () => page.evaluate(() => document.querySelector('.cube')!.getAnimations().map((a) => a.playState).join());
   expect(await running()).toBe('running');
+  // The pause box, and a hidden tab.
+  await page.locator('.cube-pause input').check();
+  expect(await running()).toBe('paused');
+  await page.locator('.cube-pause input').uncheck();
+  expect(await running()).toBe('running');
+  await page.evaluate(() => document.documentElement.classList.add('tab-hidden'));
+  expect(await running()).toBe('paused');
+  await page.evaluate(() => document.documentElement.classList.remove('tab-hidden'));
+  expect(await running()).toBe('running');
   await page.locator('.cube-scene').hover();
   expect(await running()).toBe('paused');
   // Pointing at a part stops the cube with that part's face in front, upright.
