@@ -41,7 +41,7 @@ test('chapter contents: folded on a phone (with JS off too), open beside the tex
   await page.locator('.toc summary').click();
   await expect(list).toBeHidden();
 
-  for (const [width, height] of [[1280, 720], [1440, 900]]) {
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
     await page.setViewportSize({ width, height });
     // Beside the text the list shows, though the details element is still closed.
     await expect(toc).not.toHaveAttribute('open');
