@@ -56,7 +56,7 @@ export const ui = {
     homeIntro:
       '从网线上的比特一路讲到 Python 里的进程、线程、锁和队列。每一章先讲清道理，再配上能运行的例子；笔记里过时或说错的地方，都会指出来并给出出处。中英文两个版本内容相同，随时可以切换。',
     awayTitle: (t: string) => `⏸ ${t} · 回来继续`,
-    cubeLabel: '六个部分（旋转立方体）',
+    cubeLabel: '六个部分',
     cubePause: '暂停旋转',
     partsList: '全部六个部分',
     notFoundTitle: '找不到这个页面',
@@ -75,6 +75,11 @@ export const ui = {
     quizAnswerIs: '答案：',
     quizYourAnswer: '你的答案',
     quizNear: (v: string) => `如果填了 ${v}：`,
+    labs: '实验',
+    labMark: '实验',
+    labsIntro: '课程里可以动手操作的图：单步走完 TCP 握手、逐字节拼出一帧、当一回调度器。每个实验都放在讲它的那一节里；这里是它们的静态预览，点链接就能到那一节去动手试试。',
+    labOpen: (n: number) => `去第 ${n} 章动手试试`,
+    labsFigure: (title: string) => `${title}（静态预览）`,
   },
   en: {
     siteName: 'Networks & Concurrency',
@@ -114,7 +119,7 @@ export const ui = {
     homeIntro:
       'From bits on the wire to processes, threads, locks and queues in Python. Each chapter explains the idea, then gives examples you can run; where the original notes are dated or wrong, it says so and cites the source. The Chinese and English versions say the same things, and you can switch at any point.',
     awayTitle: (t: string) => `⏸ ${t} · come back to it`,
-    cubeLabel: 'The six parts (rotating cube)',
+    cubeLabel: 'The six parts',
     cubePause: 'Pause the rotation',
     partsList: 'All six parts',
     notFoundTitle: 'Page not found',
@@ -133,6 +138,11 @@ export const ui = {
     quizAnswerIs: 'Answer: ',
     quizYourAnswer: 'Your answer',
     quizNear: (v: string) => `If you wrote ${v}: `,
+    labs: 'Labs',
+    labMark: 'lab',
+    labsIntro: 'The figures in this course that you can work with: step through a TCP handshake, build a frame byte by byte, play the scheduler. Each lab sits in the section that teaches it; here is a still of each, with a link to that section, where you can try it.',
+    labOpen: (n: number) => `Try it in chapter ${n}`,
+    labsFigure: (title: string) => `${title} (still)`,
   },
 } as const;
 

@@ -150,6 +150,58 @@ export interface ContentsItem {
   href: string;
   /** The first section of a later page (the list marks where each page starts). */
   startsPage: boolean;
+  /** The section holds a lab (an interactive widget, LABS): the list marks it. */
+  lab?: boolean;
+}
+
+/** One interactive widget of the course (a lab): where it is and what it lets the reader do. */
+export interface Lab {
+  /** The widget's element id and URL key (`/zh/tcp-udp/data-and-close/#handshake`). */
+  id: string;
+  /** The chapter file it is in. */
+  file: string;
+  /** The id of the section (h2 or h3) that holds it. */
+  section: string;
+  /** One line on what the reader does with it. */
+  zh: string;
+  en: string;
+}
+
+/**
+ * Every lab in reading order: the labs page (/zh/labs/) lists them, and a chapter's contents list
+ * marks the sections that hold one. A build test checks each against the built pages.
+ */
+export const LABS: readonly Lab[] = [
+  {
+    id: 'handshake', file: '04-tcp-udp', section: 'full-run',
+    zh: '单步走完一条 TCP 连接的建立与关闭，看两端的 RFC 9293 状态；可以让任意报文丢失、改初始序号和 MSL。',
+    en: 'Step through a TCP connection opening and closing with both ends’ RFC 9293 states; lose any segment, change the ISNs and the MSL.',
+  },
+  {
+    id: 'sticky', file: '06-framing', section: 'recv-up-to-n',
+    zh: '看几次 send() 在 TCP 上粘在一起或被拆开、在 UDP 上各自完整（或丢失），再看加上报头后怎样拆回原样。',
+    en: 'Watch send() calls glue together and split on TCP, stay whole (or get lost) on UDP, and come apart again once framed.',
+  },
+  {
+    id: 'framing', file: '06-framing', section: 'frame-layout',
+    zh: '逐字节拼出一帧：4 字节长度、JSON 报头、正文；单步运行解码器，再试试三种常见错误。',
+    en: 'Build a frame byte by byte, length prefix, JSON header and body; step a decoder through it and try the three classic mistakes.',
+  },
+  {
+    id: 'locks', file: '11-locks', section: 'worst-interleaving',
+    zh: '当一回调度器：决定几个买票进程谁先走一步，找出超卖的交错，再加上锁看它消失；可以撤销，也可以穷举所有调度。',
+    en: 'Be the scheduler for the ticket grab: pick who runs next, find the interleaving that oversells, add the lock and watch it go; undo, or explore every schedule.',
+  },
+  {
+    id: 'counter', file: '11-locks', section: 'count-plus-one',
+    zh: '把 count += 1 拆成 LOAD、ADD、STORE 三步，亲手排出丢失一次加法的交错。',
+    en: 'Split count += 1 into LOAD, ADD and STORE, and schedule the interleaving that loses an increment.',
+  },
+];
+
+/** The labs of one chapter (by file name). */
+export function labsOf(file: string): Lab[] {
+  return LABS.filter((l) => l.file === file);
 }
 
 /**
@@ -164,6 +216,7 @@ export function contents(
   selfCheck?: string,
 ): ContentsItem[] {
   const whole = page.n === 0;
+  const labSections = new Set(labsOf(chapter.file).map((l) => l.section));
   const link = (n: number, id: string) => `${whole || n === page.n ? '' : pageUrl(chapter, n)}#${id}`;
   const items = headings
     .filter((h) => h.depth === 2 || h.depth === 3)
@@ -172,6 +225,7 @@ export function contents(
       text: h.text,
       href: link(pageOf(chapter.pages, chapter.anchors ?? {}, h.slug)?.n ?? 1, h.slug),
       startsPage: !whole && h.depth === 2 && chapter.pages.some((p) => p.n > 1 && p.slug === h.slug),
+      ...(labSections.has(h.slug) ? { lab: true } : {}),
     }));
   if (selfCheck) items.push({ depth: 2, text: selfCheck, href: link(chapter.pages.length, 'self-check'), startsPage: false });
   return items;

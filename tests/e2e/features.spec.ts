@@ -263,7 +263,7 @@ test.describe('the seed page features', () => {
 
   test('a focused face stops the cube and turns to the front; its link goes to the part', async ({ page }) => {
     await page.goto('/en/');
-    await page.locator('.f3 a').focus();
+    await page.locator('.cube-parts .to-f3').focus();
     expect(await page.evaluate(() => document.querySelector('.cube')!.getAnimations().length)).toBe(0);
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/en\/#part-3$/);
@@ -274,7 +274,7 @@ test.describe('the seed page features', () => {
     const page = await context.newPage();
     await page.goto('/zh/');
     expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
-    await expect(page.locator('.cube a')).toHaveCount(6);
+    await expect(page.locator('.cube-parts a')).toHaveCount(6);
     await expect(page.locator('ol.part-list > li')).toHaveCount(6);
     await context.close();
   });

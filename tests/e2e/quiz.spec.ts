@@ -144,4 +144,20 @@ test.describe('with JavaScript off', () => {
     await expect(q.locator('details')).toContainText('答案：106');
     await expect(page.locator('.quiz-check')).toHaveCount(0);
   });
+  test('each question’s number is beside the question, not beside its first choice', async ({ page }) => {
+    await page.goto('/zh/tcp-udp/reliability/');
+    const qs = page.locator('.quiz-q');
+    const n = await qs.count();
+    for (let i = 0; i < n; i++) {
+      const q = qs.nth(i);
+      await expect(q.locator('.quiz-n')).toHaveText(`${i + 1}.`);
+      const [num, legend, first] = await Promise.all(['.quiz-n', 'legend', '.quiz-choice, .quiz-number'].map((s) => q.locator(s).first().boundingBox()));
+      // On the legend's first line, to its left, and above the first choice or the answer box.
+      expect(Math.abs(num!.y - legend!.y), `question ${i + 1}`).toBeLessThan(4);
+      expect(num!.x + num!.width).toBeLessThanOrEqual(legend!.x + 1);
+      expect(num!.y + num!.height).toBeLessThanOrEqual(first!.y);
+      // No list marker as well (it would sit beside option A).
+      expect(await q.evaluate((li) => getComputedStyle(li).listStyleType)).toBe('none');
+    }
+  });
 });
