@@ -6,7 +6,7 @@
 import { describe, test, expect } from 'vitest';
 import { join } from 'node:path';
 import { EXAMPLES, expectClean, POSIX, runExample, runPython, type Run } from '../support/python.ts';
-import { PRELOADS_MAIN, PY_VERSION, withPreloadFix } from './forkserver.ts';
+import { PRELOADS_MAIN, PY_VERSION, preloadsMain, withPreloadFix } from './forkserver.ts';
 
 const TEST_TIMEOUT_MS = 30_000;
 /** fork and forkserver are POSIX only; spawn exists everywhere. */
@@ -196,6 +196,13 @@ describe.each(METHODS)('isolation.py under the %s start method', (method) => {
     },
     TEST_TIMEOUT_MS,
   );
+});
+
+describe('which Pythons preload __main__ in the fork server (CPython changelogs: gh-126631 in 3.13.8 and 3.14.1)', () => {
+  test('3.11.7, 3.12.9, 3.13.7 and 3.14.0 do not; 3.13.8, 3.13.12, 3.14.1 and 3.15.0 do', () => {
+    for (const v of [[3, 11, 7], [3, 12, 9], [3, 13, 7], [3, 14, 0]]) expect(preloadsMain(v), v.join('.')).toBe(false);
+    for (const v of [[3, 13, 8], [3, 13, 12], [3, 14, 1], [3, 15, 0]]) expect(preloadsMain(v), v.join('.')).toBe(true);
+  });
 });
 
 describe('unguarded_spawn.py: no if __name__ == "__main__" guard', () => {

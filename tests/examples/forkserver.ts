@@ -13,9 +13,9 @@ const probe = spawnSync('python3', ['-c', 'import sys; print(*sys.version_info[:
 export const PY_VERSION = probe.stdout.trim().split(' ').map(Number) as [number, number, number];
 
 /** Does this Python's fork server preload __main__ (3.13.8+ in 3.13, 3.14.1+ in 3.14, and later)? */
-export function preloadsMain([major, minor, micro]: readonly number[]): boolean {
-  if (major! !== 3) return major! > 3;
-  return minor! > 14 || (minor === 14 && micro! >= 1) || (minor === 13 && micro! >= 8);
+export function preloadsMain([major = 0, minor = 0, micro = 0]: readonly number[]): boolean {
+  if (major !== 3) return major > 3;
+  return minor > 14 || (minor === 14 && micro >= 1) || (minor === 13 && micro >= 8);
 }
 export const PRELOADS_MAIN = preloadsMain(PY_VERSION);
 
