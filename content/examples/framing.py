@@ -25,8 +25,7 @@ def send_msg(sock: socket.socket, header: dict, body: bytes) -> None:
     """发一条消息 · send one message (header['file_size'] must equal len(body))."""
     if header.get('file_size') != len(body):
         raise ValueError(f"file_size is {header.get('file_size')!r} but the body has {len(body)} bytes")
-    sock.sendall(pack_header(header))   # 前缀 + 报头 · prefix + header
-    sock.sendall(body)                  # 真实数据 · the real data
+    sock.sendall(pack_header(header) + body)   # 前缀 + 报头 + 正文，一次写完 · all in one write
 
 
 def recv_exact(sock: socket.socket, n: int) -> bytes:

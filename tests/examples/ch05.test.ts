@@ -257,3 +257,21 @@ describe('reuse_addr.py: SO_REUSEADDR and TIME-WAIT (Linux)', () => {
     TEST_TIMEOUT_MS,
   );
 });
+
+describe("recv_empty.py: the ways recv returns b''", () => {
+  test(
+    "b'' after the peer's FIN; after an RST the first recv raises ConnectionResetError and the next returns b''; after our own shutdown(SHUT_RD); and from recv(0) on a live connection",
+    async () => {
+      const r = await python([example('recv_empty.py')]);
+      expectClean(r);
+      expect(r.stdout.split('\n').filter(Boolean)).toEqual([
+        "FIN: recv -> b''",
+        'RST: 1st recv -> ConnectionResetError',
+        "RST: 2nd recv -> b''",
+        "SHUT_RD: recv -> b''",
+        "recv(0) -> b'' | recv(1) -> b'x'",
+      ]);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});

@@ -176,6 +176,29 @@ print(json.dumps(out))
   );
 });
 
+describe('send_msg: the whole message in one write (chapter 6, "Nagle and delayed ACK")', () => {
+  test(
+    'send_msg calls sendall once, with prefix + header + body, so no small second write waits behind an unacknowledged first one',
+    async () => {
+      // A stand-in socket that records every sendall/send call; the bytes must still be the course frame.
+      const res = await driver<{ calls: string[]; frame: string }>(String.raw`
+import json, framing
+class Recorder:
+    def __init__(self): self.calls = []
+    def sendall(self, data): self.calls.append(bytes(data).hex())
+    def send(self, data): self.calls.append(bytes(data).hex()); return len(data)
+r = Recorder()
+h = {'file_name': 'a.txt', 'file_size': 11}
+framing.send_msg(r, h, b'hello world')
+print(json.dumps({'calls': r.calls, 'frame': (framing.pack_header(h) + b'hello world').hex()}))
+`);
+      expect(res.calls).toEqual([res.frame]);
+      expect(res.frame.slice(0, 8)).toBe('00000027'); // '!I' prefix: 39 header bytes
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
 describe('recv_msg and recv_exact: boundaries come from the frame, not from recv', () => {
   // The stream_demo frames cut at the fixture's recv boundaries, two ways: a stand-in socket whose
   // recv(n) hands out the chunks exactly as listed (never more than n bytes), and a real socketpair

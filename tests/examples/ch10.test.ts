@@ -6,6 +6,7 @@
 import { describe, test, expect } from 'vitest';
 import { join } from 'node:path';
 import { EXAMPLES, expectClean, POSIX, runExample, runPython, type Run } from '../support/python.ts';
+import { PRELOADS_MAIN, PY_VERSION, preloadsMain, withPreloadFix } from './forkserver.ts';
 
 const TEST_TIMEOUT_MS = 30_000;
 /** fork and forkserver are POSIX only; spawn exists everywhere. */
@@ -119,10 +120,12 @@ describe.each(METHODS)('daemon_demo.py under the %s start method', (method) => {
   test(
     'the daemon child is terminated when the main code ends: its "woke up" line never appears; the normal child finishes',
     async () => {
-      const r = await run('daemon_demo.py', '--start-method', method);
+      // The normal child sleeps 2 s rather than its default 0.5 s: on a busy machine starting the daemon
+      // child (spawn) can take longer than 0.5 s, and the normal child would finish before the main code ends.
+      const r = await run('daemon_demo.py', '--normal-seconds', '2', '--start-method', method);
       expectClean(r);
       expect(r.stdout).toMatch(/^daemon child: started, sleeping 3 s$/m);
-      expect(r.stdout).toMatch(/^normal child: started, sleeping 0\.5 s$/m);
+      expect(r.stdout).toMatch(/^normal child: started, sleeping 2\.0 s$/m);
       expect(r.stdout).toMatch(/^main: my code ends here$/m);
       expect(r.stdout).toMatch(/^normal child: woke up and finished$/m);
       expect(r.stdout).not.toMatch(/daemon child: woke up/);
@@ -138,6 +141,22 @@ describe.each(METHODS)('daemon_demo.py under the %s start method', (method) => {
       const r = await run('daemon_demo.py', '--start-method', method);
       expectClean(r);
       expect(r.stdout).toMatch(/^setting daemon after start\(\): AssertionError: process has already started$/m);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  test(
+    'setting daemon after start() is only an assert: under python3 -O nothing is raised, and the parent then terminates the child as a daemon',
+    async () => {
+      const t0 = performance.now();
+      const r = await runPython(['-O', join(EXAMPLES, 'daemon_demo.py'), '--normal-seconds', '20', '--start-method', method]);
+      const seconds = (performance.now() - t0) / 1000;
+      expectClean(r);
+      expect(r.stdout).toMatch(/^setting daemon after start\(\): no error, n\.daemon = True$/m);
+      expect(r.stdout).not.toMatch(/AssertionError/);
+      expect(r.stdout).toMatch(/^normal child: started, sleeping 20\.0 s$/m);
+      expect(r.stdout).not.toMatch(/normal child: woke up/);
+      expect(seconds).toBeLessThan(10); // not joined for 20 s: terminated
     },
     TEST_TIMEOUT_MS,
   );
@@ -179,8 +198,17 @@ describe.each(METHODS)('isolation.py under the %s start method', (method) => {
   );
 });
 
+describe('which Pythons preload __main__ in the fork server (CPython changelogs: gh-126631 in 3.13.8 and 3.14.1)', () => {
+  test('3.11.7, 3.12.9, 3.13.7 and 3.14.0 do not; 3.13.8, 3.13.12, 3.14.1 and 3.15.0 do', () => {
+    for (const v of [[3, 11, 7], [3, 12, 9], [3, 13, 7], [3, 14, 0]]) expect(preloadsMain(v), v.join('.')).toBe(false);
+    for (const v of [[3, 13, 8], [3, 13, 12], [3, 14, 1], [3, 15, 0]]) expect(preloadsMain(v), v.join('.')).toBe(true);
+  });
+});
+
 describe('unguarded_spawn.py: no if __name__ == "__main__" guard', () => {
-  test.each(POSIX ? ['spawn', 'forkserver'] : ['spawn'])(
+  // Before 3.13.8 / 3.14.1 forkserver children re-import the main module just as spawn children do.
+  const REIMPORTING = POSIX && !PRELOADS_MAIN ? ['spawn', 'forkserver'] : ['spawn'];
+  test.each(REIMPORTING)(
     'under %s the child re-imports the module as __mp_main__, reaches p.start() and dies with RuntimeError (exitcode 1)',
     async (method) => {
       const r = await run('unguarded_spawn.py', method);
@@ -194,6 +222,31 @@ describe('unguarded_spawn.py: no if __name__ == "__main__" guard', () => {
       expect(r.stderr).toMatch(/RuntimeError/);
       expect(r.stderr).toMatch(/bootstrapping phase/);
     },
+    TEST_TIMEOUT_MS,
+  );
+
+  /** A fork server that preloads __main__ runs the unguarded p.start() itself and dies; the parent's start() gets EOFError. */
+  function expectServerDied(r: Run) {
+    expect(r.timedOut).toBe(false);
+    expect(r.leftBehind).toBe(false);
+    expect(r.code).not.toBe(0); // the parent itself fails this time
+    // Top level ran in the parent and once in the fork server, never in a child.
+    expect(r.stdout.match(/^module top level: __name__ = __mp_main__, pid \d+$/gm)).toHaveLength(1);
+    expect(r.stdout).not.toMatch(/child exitcode/);
+    expect(r.stdout).not.toMatch(/task ran/);
+    expect(r.stderr).toMatch(/bootstrapping phase/); // the server's RuntimeError
+    expect(r.stderr).toMatch(/^EOFError/m); // the parent's p.start()
+  }
+
+  test.skipIf(!POSIX || !PRELOADS_MAIN)(
+    `under forkserver on Python ${PY_VERSION.join('.')} (3.13.8+ / 3.14.1+) the parent's p.start() raises EOFError`,
+    async () => expectServerDied(await run('unguarded_spawn.py', 'forkserver')),
+    TEST_TIMEOUT_MS,
+  );
+
+  test.skipIf(!POSIX)(
+    'under forkserver with the change of GH-135295 applied (the server preloads __main__), the parent\'s p.start() raises EOFError',
+    async () => expectServerDied(await runPython(withPreloadFix('unguarded_spawn.py', 'forkserver'), { cwd: EXAMPLES })),
     TEST_TIMEOUT_MS,
   );
 

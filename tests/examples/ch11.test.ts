@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXAMPLES, expectClean, POSIX, runPython, type Run } from '../support/python.ts';
+import { PRELOADS_MAIN, withPreloadFix } from './forkserver.ts';
 
 const SCRIPT = join(EXAMPLES, 'ticket_grab.py');
 const TEST_TIMEOUT_MS = 30_000;
@@ -227,6 +228,47 @@ describe.each(METHODS)('search(), buy_unsafe() and buy() against a held lock (%s
       expect(run.stdout).toMatch(/^buyer 8 .*got a ticket$/m);
       expect(run.stdout).toMatch(/^buy done after release True 0$/m);
       expect(run.stdout).toMatch(/^ticket_num 1$/m);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
+// module_lock.py: the parent holds a module-level lock; child 1, then child 2, try it without waiting
+// and keep it if they get it. Whose lock each child sees depends on the start method (and, for
+// forkserver, on whether the fork server preloads __main__: 3.13.8+ / 3.14.1+).
+function moduleLockFacts(r: Run) {
+  expectClean(r);
+  return {
+    /** How many times the top level ran as __mp_main__ (in children, or once in the fork server). */
+    reimports: (r.stdout.match(/^top level runs: __name__ = __mp_main__, pid \d+$/gm) ?? []).length,
+    got: [1, 2].map((n) => new RegExp(`^child ${n}: acquire -> (True|False)$`, 'm').exec(r.stdout)?.[1]),
+  };
+}
+
+describe.each(METHODS)('module_lock.py (a module-level Lock) under %s', (method) => {
+  const preloads = method === 'forkserver' && PRELOADS_MAIN;
+  test(
+    method === 'fork'
+      ? 'the children inherit the parent\'s lock: both are refused while the parent holds it'
+      : preloads
+        ? 'the fork server ran the top level once: the children share its lock (child 2 refused), not the parent\'s (child 1 gets in)'
+        : 'every child re-runs the top level and takes a new lock of its own: both get in although the parent holds the lock',
+    async () => {
+      const f = moduleLockFacts(await runPython([join(EXAMPLES, 'module_lock.py'), method]));
+      if (method === 'fork') expect(f).toEqual({ reimports: 0, got: ['False', 'False'] });
+      else if (preloads) expect(f).toEqual({ reimports: 1, got: ['True', 'False'] });
+      else expect(f).toEqual({ reimports: 2, got: ['True', 'True'] });
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
+describe.skipIf(!POSIX)('module_lock.py under forkserver with the change of GH-135295 (3.13.8, 3.14.1) applied', () => {
+  test(
+    'the top level runs once in the fork server; the children share the server\'s lock, not the parent\'s: True, then False',
+    async () => {
+      const f = moduleLockFacts(await runPython(withPreloadFix('module_lock.py', 'forkserver'), { cwd: EXAMPLES }));
+      expect(f).toEqual({ reimports: 1, got: ['True', 'False'] });
     },
     TEST_TIMEOUT_MS,
   );

@@ -161,6 +161,25 @@ describe('gil_cpu.py: CPU-bound work in 1 thread, 2 threads and 2 processes', ()
   );
 });
 
+describe('gil_release.py: some C functions let go of the GIL while they compute, others keep it', () => {
+  test(
+    'with no timed switches (switch interval 1000 s), a counting thread moves during hashlib.sha256().update(64 MB) and never during sorted()',
+    async () => {
+      // No wall-clock comparison: with a 1000 s switch interval the counter can run only while the main
+      // thread has released the GIL, so the counts hold on a machine of any speed or load.
+      const run = await example('gil_release.py');
+      expectClean(run);
+      const hashed = /^hashlib\.sha256\(\)\.update\(64 MB\): the other thread counted (\d+) during the call$/m.exec(run.stdout);
+      const ordered = /^sorted\(300,000 ints\): the other thread counted (\d+) during the call$/m.exec(run.stdout);
+      expect(hashed, run.stdout).not.toBeNull();
+      expect(ordered, run.stdout).not.toBeNull();
+      expect(Number(hashed![1])).toBeGreaterThan(0);
+      expect(Number(ordered![1])).toBe(0);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
 describe('isolation.py (chapter 10): a thread shares the globals of its process, a child process does not', () => {
   test(
     'after the child process sets n = 0 the parent still has 100; after a thread sets n = 0 the main thread sees 0',
