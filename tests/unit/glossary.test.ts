@@ -1,7 +1,7 @@
 // src/lib/glossary.ts: the bilingual term list and where a chapter first uses each term.
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { courseSegmenter, firstUses, loadGlossary, parseGlossary, termPattern, wordBoundaries, type Term } from '../../src/lib/glossary.ts';
+import { courseSegmenter, firstUses, glossaryLetters, loadGlossary, parseGlossary, termPattern, wordBoundaries, type Term } from '../../src/lib/glossary.ts';
 
 const T = (id: string, zh: string, en: string, more: Partial<Term> = {}): Term => ({ id, zh, en, zhDef: `${zh}：……`, enDef: `${en}: …`, py: 'A', ...more });
 const entry = (more: Record<string, unknown> = {}) => ({ id: 'a', zh: '甲', en: 'a', py: 'J', zhDef: '定义。', enDef: 'A definition.', ...more });
@@ -65,6 +65,23 @@ describe('definitions and pinyin initials', () => {
     expect(initial('线')).toBe('X');
     for (const t of terms.filter((t) => /^\p{Script=Han}/u.test(t.zh))) {
       expect(`${t.zh} ${t.py}`).toBe(`${t.zh} ${POLYPHONES[t.zh] ?? initial(t.zh[0]!)}`);
+    }
+  });
+});
+
+describe('glossaryLetters', () => {
+  const terms = [T('port', '端口', 'port', { py: 'D' }), T('retransmission', '重传', 'retransmission', { py: 'C' }), T('arp-cache', 'ARP 缓存', 'ARP cache', { py: 'A' }), T('checksum', '校验和', 'checksum', { py: 'X' })];
+  test('Chinese: by pinyin initial (重传 under C, not Z), letters in order', () => {
+    expect(glossaryLetters(terms, 'zh').map(([l, ts]) => [l, ts.map((t) => t.zh)])).toEqual([['A', ['ARP 缓存']], ['C', ['重传']], ['D', ['端口']], ['X', ['校验和']]]);
+  });
+  test('English: by first letter, alphabetical inside a letter', () => {
+    expect(glossaryLetters(terms, 'en').map(([l, ts]) => [l, ts.map((t) => t.en)])).toEqual([['A', ['ARP cache']], ['C', ['checksum']], ['P', ['port']], ['R', ['retransmission']]]);
+  });
+  test('every course term is filed under exactly one letter in each language', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const groups = glossaryLetters(loadGlossary(), lang);
+      expect(groups.flatMap(([, ts]) => ts).length).toBe(loadGlossary().length);
+      expect(groups.every(([l]) => /^[A-Z]$/.test(l))).toBe(true);
     }
   });
 });
