@@ -83,11 +83,13 @@ export function splitHtml(html: string, pages: ChapterPage[], where: string): st
 /**
  * The whole chapter on one page keeps only the first marked use of each glossary term: each page of
  * the chapter marks its own first use (src/lib/rehype-glossary.ts), and on one page a second
- * `id="term-…"` would repeat an id and the twin would be said twice. Later ones become plain words.
+ * `id="term-…"` would repeat an id and the twin and definition would be said twice. Later ones
+ * become plain words.
  */
 export function firstTermsOnly(html: string): string {
   const seen = new Set<string>();
-  return html.replace(/<span class="gl" id="term-([^"]+)">([^<]*)(?:<span class="gl-twin"[^>]*>[^<]*<\/span>)?<\/span>/g, (m, id: string, word: string) => {
+  // The mark is the link, its twin and the definition after it (termMark in src/lib/rehype-glossary.ts).
+  return html.replace(/<a class="gl" id="term-([^"]+)"[^>]*>([^<]*)(?:<span class="gl-twin"[^>]*>[^<]*<\/span>)?<\/a>(?:<span class="gd"[^>]*>[^<]*<\/span>)?/g, (m, id: string, word: string) => {
     if (seen.has(id)) return word;
     seen.add(id);
     return m;

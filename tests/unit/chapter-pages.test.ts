@@ -57,9 +57,11 @@ describe('splitHtml', () => {
 });
 
 test('the whole chapter on one page keeps the first marked use of a term, later ones become plain words', () => {
-  const use = '<span class="gl" id="term-port">端口<span class="gl-twin" lang="en">（port）</span></span>';
-  const html = `<p>${use}与${use}，<span class="gl" id="term-tcp">TCP</span>和<span class="gl" id="term-tcp">TCP</span></p>`;
-  expect(firstTermsOnly(html)).toBe(`<p>${use}与端口，<span class="gl" id="term-tcp">TCP</span>和TCP</p>`);
+  // The markup of src/lib/rehype-glossary.ts's termMark: the link with its twin, then the definition.
+  const use = '<a class="gl" id="term-port" href="../glossary/#port" aria-describedby="gd-port" interestfor="gd-port">端口<span class="gl-twin" lang="en">（port）</span></a><span class="gd" id="gd-port" popover="hint" data-pagefind-ignore>传输层……</span>';
+  const tcp = '<a class="gl" id="term-tcp" href="../glossary/#tcp" aria-describedby="gd-tcp" interestfor="gd-tcp">TCP</a><span class="gd" id="gd-tcp" popover="hint" data-pagefind-ignore>……</span>';
+  const html = `<p>${use}与${use}，${tcp}和${tcp}</p>`;
+  expect(firstTermsOnly(html)).toBe(`<p>${use}与端口，${tcp}和TCP</p>`);
 });
 
 test('idsIn and rewriteHrefs read and rewrite attributes, not text', () => {
