@@ -66,9 +66,12 @@ export function queriesFor(query: string): { plain: string[]; phrase: string[] }
   if (compounds.length) {
     const joined = q.replace(COMPOUND, (m) => m.replace(/[-_]/g, ''));
     const underscored = q.replace(COMPOUND, (m) => m.replace(/-/g, '_'));
-    const plain = [...new Set([joined, underscored])];
-    // A compound alone is exact already: Pagefind has it as one word either way.
-    return { plain, phrase: q.includes(' ') ? [] : plain };
+    const exact = [...new Set([joined, underscored])];
+    // A compound alone is exact already: Pagefind has it as one word either way. Its parts apart
+    // (time wait) find the sections that say it another way (producers and consumers); they
+    // rank below the exact ones.
+    const spaced = q.replace(COMPOUND, (m) => m.replace(/[-_]/g, ' '));
+    return q.includes(' ') ? { plain: [...exact, spaced], phrase: [] } : { plain: [...exact, spaced], phrase: exact };
   }
   const multi = CJK.test(q) ? [...q.replace(/\s/g, '')].length > 1 : q.includes(' ');
   return { plain: [q], phrase: multi ? [`"${q}"`] : [] };
@@ -87,7 +90,7 @@ export async function rank(pf: PagefindApi, query: string): Promise<Ranked[]> {
   const answers = await Promise.all([...plain, ...phrase].map((q) => pf.search(q)));
   const byId = new Map<string, Ranked>();
   answers.forEach((a, i) => {
-    const isPhrase = i >= plain.length || phrase.includes(plain[i]!);
+    const isPhrase = phrase.includes(([...plain, ...phrase])[i]!);
     for (const r of a?.results ?? []) {
       const seen = byId.get(r.id);
       if (!seen) byId.set(r.id, { id: r.id, score: r.score, phrase: isPhrase, data: () => r.data() });
@@ -104,18 +107,19 @@ export async function rank(pf: PagefindApi, query: string): Promise<Ranked[]> {
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Matches the whole query in text: any case, TIME_WAIT = time-wait = TIME-WAIT = time wait, and
- * Chinese with or without spaces between its characters. Null for an empty query.
+ * Matches the whole query in text: any case, TIME_WAIT = time-wait = TIME-WAIT = time wait,
+ * producer consumer = producers and consumers, 生产者消费者 = 生产者-消费者 = 生产者与消费者, and
+ * Chinese with or without a space between its characters. Null for an empty query.
  */
 export function phraseRe(query: string): RegExp | null {
   const q = normalize(query).replace(/^"|"$/g, '');
   const parts = q.split(/[\s\-_]+/).filter(Boolean);
   if (!parts.length) return null;
   const body = parts
-    .map((p) => [...p].map(escapeRe).join(CJK.test(p) ? '[\\s\\-–—]?' : ''))
-    .join('[\\s\\-_]*');
+    .map((p) => (CJK.test(p) ? [...p].map(escapeRe).join('(?:\\s?[-–—/与]\\s?|\\s)?') : `${escapeRe(p)}(?:e?s(?![\\p{L}\\p{N}]))?`))
+    .join('(?:[\\s\\-–—_]*|\\s(?:and|&)\\s)');
   // A Latin query matches at the start of a word (fork: forkserver, not platform_fork).
-  return new RegExp((/^[\p{L}\p{N}]/u.test(body) && !CJK.test(body[0]!) ? '(?<![\\p{L}\\p{N}])' : '') + body, 'giu');
+  return new RegExp((/^[\p{L}\p{N}]/u.test(body) && !CJK.test(body[0]!) ? '(?<![\\p{L}\\p{N}_])' : '') + body, 'giu');
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -166,17 +170,19 @@ export function present(d: ResultData, query: string, phrase: boolean): Shown {
   const excerpt = has(re, text) || !re ? markPhrase(text, re) : markPhrase(around(d.content, re) ?? text, re);
   const widgets = Object.entries(d.meta)
     .filter(([k, v]) => k.startsWith('widget-') && v && has(re, v))
-    .map(([k, v]) => ({ url: `${d.url.split('#')[0]}#${k.slice(7)}`, title: v!, excerpt: '', widget: true }));
-  const subs = d.sub_results
+    // A widget ranks with the sections whose heading holds the query, after those that start with it.
+    .map(([k, v]) => ({ url: `${d.url.split('#')[0]}#${k.slice(7)}`, title: v!, excerpt: '', widget: true, key: 2.5, i: -1 }));
+  const sections = d.sub_results
     .filter((s) => s.url !== d.url)
     .map((s, i) => {
       const t = cleanTitle(s.title);
       const x = plainExcerpt(s.excerpt);
-      return { url: s.url, title: t, excerpt: markPhrase(x, re), key: heading(re, t) * 2 + (has(re, x) ? 1 : 0), i };
-    })
+      return { url: s.url, title: t, excerpt: markPhrase(x, re), widget: false, key: heading(re, t) * 2 + (has(re, x) ? 1 : 0), i };
+    });
+  const subs = [...widgets, ...sections]
     .sort((a, b) => b.key - a.key || a.i - b.i)
-    .map(({ url, title, excerpt }) => ({ url, title, excerpt }));
-  return { url: d.url, title, excerpt, subs: [...widgets, ...subs], phrase: phrase || has(re, d.content) || has(re, title) };
+    .map(({ url, title, excerpt, widget }) => (widget ? { url, title, excerpt, widget } : { url, title, excerpt }));
+  return { url: d.url, title, excerpt, subs, phrase: phrase || has(re, d.content) || has(re, title) };
 }
 
 /**
@@ -186,7 +192,9 @@ export function present(d: ResultData, query: string, phrase: boolean): Shown {
 export function settle(shown: Shown[], query: string): Shown[] {
   const re = phraseRe(query);
   const key = (s: Shown) =>
-    (s.phrase ? 4 : 0) + Math.max(heading(re, s.title.split(' · ').pop() ?? ''), ...s.subs.map((x) => heading(re, x.title))) - (demoted(s.url) ? 8 : 0);
+    (s.phrase ? 4 : 0) +
+    Math.max(heading(re, s.title.split(' · ').pop() ?? ''), ...s.subs.map((x) => heading(re, x.title) / (x.widget ? 2 : 1))) -
+    (demoted(s.url) ? 8 : 0);
   return shown.map((s, i) => ({ s, i })).sort((a, b) => key(b.s) - key(a.s) || a.i - b.i).map((x) => x.s);
 }
 
