@@ -160,6 +160,10 @@ export function mount(host: HTMLElement, lang: Lang, onQuery?: (q: string) => vo
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       activate(active + (e.key === 'ArrowDown' ? 1 : -1));
+    } else if (e.key === 'Escape' && dialog?.open) {
+      // A search field would only clear itself on Esc: in the dialog, Esc closes.
+      e.preventDefault();
+      dialog.close();
     } else if (e.key === 'Enter') {
       const a = options()[active] ?? options()[0];
       if (a) {
