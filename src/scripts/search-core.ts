@@ -10,6 +10,9 @@
 // And Pagefind indexes TIME-WAIT as time, wait and timewait, but TIME_WAIT as one word
 // time_wait, so a reader's spelling decides what is found unless both are asked for.
 
+/** Results loaded and shown at once: what the dialog shows without scrolling. Each costs its page's fragment. */
+export const SHOWN_AT_ONCE = 4;
+
 /** The part of Pagefind's API this module uses (pagefind.js in the browser and in Node). */
 export interface PagefindApi {
   search(term: string): Promise<{ results: RawResult[] } | null>;

@@ -6,9 +6,9 @@
 // Pattern: an input with role=combobox that owns a listbox of links (role=option), one per page
 // and one per section under it; ↑ ↓ move the active option (aria-activedescendant), Enter opens
 // it, Esc closes the dialog. Only the results on screen load their fragment (their page's text):
-// five at first, five more on request.
+// four at first (what the dialog shows without scrolling), four more on request.
 import { searchUi, type Lang } from '../i18n/ui.ts';
-import { normalize, present, rank, resultHref, settle, type PagefindApi, type Ranked, type Shown } from './search-core.ts';
+import { normalize, present, rank, resultHref, settle, SHOWN_AT_ONCE as PAGE, type PagefindApi, type Ranked, type Shown } from './search-core.ts';
 import '../styles/search.css';
 
 const d = document;
@@ -20,8 +20,7 @@ const h = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, 
   return el;
 };
 
-const PAGE = 5;
-const DEBOUNCE_MS = 60;
+const DEBOUNCE_MS = 100;
 /** This file lives in <base>pagefind/, beside pagefind.js. */
 const bundle = new URL('./', import.meta.url);
 const base = new URL('../', bundle).pathname;
@@ -153,6 +152,9 @@ export function mount(host: HTMLElement, lang: Lang, onQuery?: (q: string) => vo
   }
 
   input.addEventListener('input', () => {
+    // Fetch the index chunk for what is typed so far while the debounce waits.
+    const q = normalize(input.value);
+    if (q) void loadPagefind().then((pf) => pf.preload(q)).catch(() => {});
     clearTimeout(timer);
     timer = setTimeout(() => void search(input.value), DEBOUNCE_MS);
   });

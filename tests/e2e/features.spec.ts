@@ -204,9 +204,9 @@ test.describe('search', () => {
       expect(marks.length).toBeGreaterThan(0);
       expect(marks.every((m) => m.toLowerCase() === query || m.toLowerCase() === `${query}s`), marks.join(' ')).toBe(true);
       // Pagefind's Component UI, highlighter and worker are never fetched; only the fragments of
-      // the results on screen are (five pages at first).
+      // the results on screen are (four pages at first).
       expect(fetched.filter((u) => /pagefind-(component-ui|highlight|worker)/.test(u))).toEqual([]);
-      expect(fetched.filter((u) => u.includes('/fragment/')).length).toBeLessThanOrEqual(5);
+      expect(fetched.filter((u) => u.includes('/fragment/')).length).toBeLessThanOrEqual(4);
       if (lang === 'en') {
         for (const colorScheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme });
