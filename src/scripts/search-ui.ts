@@ -54,7 +54,8 @@ let uid = 0;
  * runs a query (the search page fills in ?q=).
  */
 export function mount(host: HTMLElement, lang: Lang, onQuery?: (q: string) => void) {
-  const t = searchUi[lang];
+  // Pages outside both languages (the language chooser) search in the default one.
+  const t = searchUi[lang] ?? searchUi.zh;
   const id = `search-${++uid}`;
   const input = h('input', {
     type: 'search', role: 'combobox', 'aria-expanded': 'false', 'aria-controls': `${id}-list`,
@@ -191,7 +192,7 @@ let dialog: HTMLDialogElement | undefined;
 /** The search dialog: built once, opened on every Ctrl+K, / or click on the header's search link. */
 export async function open(lang: Lang): Promise<void> {
   if (!dialog) {
-    const t = searchUi[lang];
+    const t = searchUi[lang] ?? searchUi.zh;
     dialog = h('dialog', { class: 'search-dialog', 'aria-label': t.label }) as HTMLDialogElement;
     const close = h('button', { type: 'button', class: 'search-close' }, t.close);
     close.addEventListener('click', () => dialog!.close());

@@ -246,6 +246,11 @@ test.describe('search', () => {
     const first = page.locator('#search-here a[role=option]').first();
     await expect(first).toHaveAttribute('href', /^\/zh\/framing\//, { timeout: 10_000 });
     await expect(page.locator('#search-here .search-status')).toContainText('找到');
+    // Nothing found: said in the reader's language, and the address bar keeps the query.
+    await page.locator('#search-here').getByRole('combobox').fill('鳄鱼');
+    await expect(page.locator('#search-here .search-status')).toContainText('没有找到“鳄鱼”');
+    await expect(page.locator('#search-here a[role=option]')).toHaveCount(0);
+    expect(decodeURIComponent(new URL(page.url()).search)).toBe('?q=鳄鱼');
   });
 
   test('when Pagefind cannot load, the search page says so in the reader\'s language', async ({ page }) => {
