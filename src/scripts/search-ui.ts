@@ -20,7 +20,7 @@ const h = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, 
   return el;
 };
 
-const DEBOUNCE_MS = 100;
+const DEBOUNCE_MS = 60;
 /** This file lives in <base>pagefind/, beside pagefind.js. */
 const bundle = new URL('./', import.meta.url);
 const base = new URL('../', bundle).pathname;
@@ -132,6 +132,8 @@ export function mount(host: HTMLElement, lang: Lang, onQuery?: (q: string) => vo
     try {
       const pf = await loadPagefind();
       const results = await rank(pf, query);
+      // Let keys typed meanwhile arrive first: a query already replaced loads no fragments.
+      await new Promise((next) => setTimeout(next));
       if (mine !== run) return;
       ranked = results;
       shown = 0;
@@ -191,6 +193,8 @@ export function mount(host: HTMLElement, lang: Lang, onQuery?: (q: string) => vo
 let dialog: HTMLDialogElement | undefined;
 /** The search dialog: built once, opened on every Ctrl+K, / or click on the header's search link. */
 export async function open(lang: Lang): Promise<void> {
+  // Pagefind (its code, wasm and metadata) downloads while the stylesheet does and the reader types.
+  void loadPagefind().catch(() => {});
   if (!dialog) {
     const t = searchUi[lang] ?? searchUi.zh;
     dialog = h('dialog', { class: 'search-dialog', 'aria-label': t.label }) as HTMLDialogElement;
@@ -210,6 +214,7 @@ export async function open(lang: Lang): Promise<void> {
 
 /** /zh/search/?q=…: the same box in the page, the query kept in the address bar. */
 export async function page(host: HTMLElement, lang: Lang): Promise<void> {
+  void loadPagefind().catch(() => {});
   await styled;
   const { input, search } = mount(host, lang, (q) => {
     const url = new URL(location.href);
