@@ -30,5 +30,7 @@ export function mark(query: string, root: Element): number {
     frag.append(text.slice(last));
     node.replaceWith(frag);
   }
+  // A result for the page as a whole (no #section): show the first place the query is.
+  if (!location.hash) root.querySelector('mark.search-hit')?.scrollIntoView({ block: 'center' });
   return count;
 }

@@ -170,7 +170,10 @@ export function mount(host: HTMLElement, lang: Lang, onQuery?: (q: string) => vo
       e.preventDefault();
       dialog.close();
     } else if (e.key === 'Enter') {
-      const a = options()[active] ?? options()[0];
+      // Nothing chosen yet: the best answer, the first page's first section (or that page).
+      const first = list.querySelector<HTMLAnchorElement>('[role=option]');
+      const next = first?.nextElementSibling;
+      const a = options()[active] ?? (next?.matches('.search-sub') ? (next as HTMLAnchorElement) : first);
       if (a) {
         e.preventDefault();
         a.click();

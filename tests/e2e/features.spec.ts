@@ -251,6 +251,13 @@ test.describe('search', () => {
     await expect(page.locator('#search-here .search-status')).toContainText('没有找到“鳄鱼”');
     await expect(page.locator('#search-here a[role=option]')).toHaveCount(0);
     expect(decodeURIComponent(new URL(page.url()).search)).toBe('?q=鳄鱼');
+    // Enter with nothing chosen opens the best answer: the first page's first section.
+    const input = page.locator('#search-here').getByRole('combobox');
+    await input.fill('粘包');
+    await expect(page.locator('#search-here a.search-sub').first()).toHaveAttribute('href', /#why-sticky$/, { timeout: 10_000 });
+    await input.press('Enter');
+    await expect(page).toHaveURL(/\/zh\/framing\/\?highlight=.+#why-sticky$/);
+    await expect(page.locator('#why-sticky ~ p mark.search-hit').first()).toHaveText('粘包');
   });
 
   test('when Pagefind cannot load, the search page says so in the reader\'s language', async ({ page }) => {
