@@ -6,5 +6,8 @@ export const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 export function searchModule(name: 'ui' | 'mark') {
   const src = `${base}pagefind/search-${name}.js`;
+  // The dialog needs Pagefind at once: fetch it beside the dialog's code, not after it.
+  const pagefind = `${base}pagefind/pagefind.js`;
+  if (name === 'ui') import(/* @vite-ignore */ pagefind).catch(() => {});
   return import(/* @vite-ignore */ src);
 }
