@@ -172,7 +172,7 @@ d.addEventListener('click', (e) => {
 });
 
 d.addEventListener('keydown', (e) => {
-  const t = e.composedPath()[0] as HTMLElement; // inside Pagefind's shadow DOM, the real input
+  const t = e.composedPath()[0] as HTMLElement; // the real target, even inside a shadow root
   const typing = t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
   if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') || (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey)) {
     e.preventDefault();
