@@ -2,6 +2,7 @@
 //   1. astro build                  the pages, styles and widget bundles (dist/)
 //   2. scripts/headers.mjs          dist/_headers: the CSP with the inline scripts' hashes, caching
 //   3. pagefind                     the search index of both languages (dist/pagefind/)
+//   3b. esbuild                     the site's own search UI and marker, beside Pagefind's files
 //   4. scripts/offline.mjs          dist/offline.json and dist/sw.js (offline reading)
 //   5. scripts/compress.mjs         .br and .gz beside every text file, last, so all of it is covered
 // Astro's telemetry is off for every step (no notice, nothing sent).
@@ -12,7 +13,9 @@ const dist = 'dist';
 const steps = [
   ['astro', ['build']],
   [process.execPath, ['scripts/headers.mjs', dist]],
-  ['pagefind', ['--site', dist, '--exclude-selectors', '.katex']],
+  ['pagefind', ['--site', dist, '--exclude-selectors', '.katex', '--exclude-selectors', '.h-anchor']],
+  ['esbuild', ['src/scripts/search-ui.ts', 'src/scripts/search-mark.ts', '--bundle', '--format=esm', '--minify', '--target=es2022',
+    '--charset=utf8', '--legal-comments=none', '--log-level=warning', `--outdir=${dist}/pagefind`]],
   [process.execPath, ['scripts/offline.mjs', dist]],
   [process.execPath, ['scripts/compress.mjs', dist]],
 ];

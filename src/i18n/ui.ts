@@ -149,3 +149,35 @@ export const ui = {
 } as const;
 
 export type UI = (typeof ui)[Lang];
+
+/** The search dialog and page (src/scripts/search-ui.ts), loaded only when a reader searches. */
+export const searchUi = {
+  zh: {
+    label: '搜索课程',
+    placeholder: '例如：三次握手、粘包、GIL',
+    close: '关闭',
+    results: '搜索结果',
+    hint: '↑ ↓ 选择，Enter 打开，Esc 关闭',
+    loading: '正在加载搜索…',
+    found: (n: number) => `找到 ${n} 个页面。`,
+    apart: (q: string) => `没有页面含完整的“${q}”，下面的页面只含其中的字词。`,
+    none: (q: string) => `没有找到“${q}”。换个说法试试，或者只输入其中一个词。`,
+    failed: '搜索没能加载。离线时，只有在课程首页保存过的语言才能搜索；联网后再试一次。',
+    more: '显示更多结果',
+    widget: '互动演示',
+  },
+  en: {
+    label: 'Search the course',
+    placeholder: 'e.g. handshake, framing, GIL',
+    close: 'Close',
+    results: 'Search results',
+    hint: '↑ ↓ to choose, Enter to open, Esc to close',
+    loading: 'Loading search…',
+    found: (n: number) => (n === 1 ? '1 page found.' : `${n} pages found.`),
+    apart: (q: string) => `No page holds “${q}” as typed; these pages hold its words apart.`,
+    none: (q: string) => `Nothing found for “${q}”. Try other words, or just one of them.`,
+    failed: 'Search could not load. Offline, only a language saved from the course home can be searched; try again once you are online.',
+    more: 'Show more results',
+    widget: 'Interactive',
+  },
+} as const;

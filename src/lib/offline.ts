@@ -29,10 +29,14 @@ export interface OfflineManifest {
   langs: Record<Lang, OfflineLangEntry>;
 }
 
-/** Files of the build that are never worth saving: other UI flavours of Pagefind, maps, the manifest. */
+/**
+ * Files of the build that are never worth saving: Pagefind's own UIs and highlighter (the site
+ * has its own, pagefind/search-ui.js and search-mark.js), its worker (search runs on the main
+ * thread), maps, the manifest.
+ */
+const UNUSED = /^(pagefind\/pagefind-((modular-|component-)?ui\.(js|css)|highlight\.js|worker\.js)|.*\.map|offline\.json|sw\.js)$/;
 // What only a server reads: the headers file and the precompressed twins of each text file.
 const SERVER_ONLY = /^_headers$|\.(br|gz)$/;
-const UNUSED = /^(pagefind\/pagefind-(modular-)?ui\.(js|css)|.*\.map|offline\.json|sw\.js)$/;
 
 /** A long chapter shown whole on one page (zh/framing/all/index.html): its pages are saved already. */
 const wholeView = (p: string) => {

@@ -1,20 +1,21 @@
-// /zh/search/?q=握手: the search page shows Pagefind's box and results in place, with the query
-// from the URL, so an instructor can link to a search. Without JavaScript the page says why
-// there is no search box and lists the chapters.
-import { loadSearch } from './pagefind.ts';
+// /zh/search/?q=握手: the search box and its results in the page, the query from the address
+// bar, so an instructor can link to a search. The box is the dialog's (src/scripts/search-ui.ts,
+// built into pagefind/search-ui.js). Without JavaScript the page says why there is no box and
+// lists the chapters; if the box cannot load, it says so in the reader's language.
+import { isLang, searchUi } from '../i18n/ui.ts';
+import { searchModule } from './search-load.ts';
 
-const $ = <T extends Element = HTMLElement>(s: string) => document.querySelector<T>(s);
-const here = $('#search-here');
-const q = new URLSearchParams(location.search).get('q') ?? '';
-$('.search-nojs')?.setAttribute('hidden', '');
-loadSearch().then(async () => {
-  here?.insertAdjacentHTML('beforeend', '<pagefind-input autofocus></pagefind-input><pagefind-summary></pagefind-summary><pagefind-results></pagefind-results>');
-  if (!q) return;
-  await customElements.whenDefined('pagefind-input');
-  const input = $<HTMLInputElement>('#search-here input');
-  if (input) {
-    input.value = q;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }
-}, () => $('.search-nojs')?.removeAttribute('hidden'));
-
+const here = document.querySelector<HTMLElement>('#search-here');
+const note = document.querySelector<HTMLElement>('.search-nojs');
+const lang = document.documentElement.dataset.lang;
+if (here && isLang(lang)) {
+  note?.setAttribute('hidden', '');
+  searchModule('ui').then(
+    (m) => m.page(here, lang),
+    () => {
+      if (!note) return;
+      note.textContent = searchUi[lang].failed;
+      note.removeAttribute('hidden');
+    },
+  );
+}

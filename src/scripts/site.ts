@@ -1,8 +1,9 @@
 // The one script every page loads (kept under 2 KB brotli: `npm run bench` checks it). Each
 // part enhances HTML that already works without it: links stay links, details stay details.
-// Pagefind's UI (≈ 45 KB) and the highlighter load only when a reader searches.
+// The search dialog (src/scripts/search-ui.ts, built into pagefind/search-ui.js) and the marker for
+// ?highlight= load only when a reader searches or arrives from a result.
 
-import { addScript, base, loadSearch } from './pagefind.ts';
+import { base, searchModule } from './search-load.ts';
 
 const d = document;
 const root = d.documentElement;
@@ -100,30 +101,13 @@ for (const b of $$('.copy-code')) b.hidden = false;
 
 const article = $('article[data-copied]');
 
-async function openSearch(): Promise<void> {
-  try {
-    await loadSearch();
-  } catch {
-    location.href = `${base}${lang}/search/`;
-    return;
-  }
-  let modal = $<HTMLElement & { open(): void }>('pagefind-modal');
-  if (!modal) {
-    modal = d.createElement('pagefind-modal') as HTMLElement & { open(): void };
-    body.append(modal);
-    await customElements.whenDefined('pagefind-modal');
-    await new Promise(requestAnimationFrame);
-  }
-  modal.open();
-}
+// Without the dialog's code (offline, blocked) the trigger's link still leads to the search page.
+const openSearch = () => searchModule('ui').then((m) => m.open(lang), () => (location.href = `${base}${lang}/search/`));
 
-// Arriving from a search result: mark the searched words inside the chapter.
-if (new URLSearchParams(location.search).has('highlight') && article) {
-  addScript(`${base}pagefind/pagefind-highlight.js`).then(() => {
-    const H = (window as unknown as { PagefindHighlight?: new (o: object) => unknown }).PagefindHighlight;
-    if (H) new H({ highlightParam: 'highlight', markContext: 'article .prose' });
-  }, () => {});
-}
+// Arriving from a search result: mark the whole query inside the chapter.
+const highlight = new URLSearchParams(location.search).get('highlight');
+const prose = $('article .prose');
+if (highlight && prose) searchModule('mark').then((m) => m.mark(highlight, prose), () => {});
 
 // Widgets: each one's code is fetched when it comes near the screen, never on pages without it.
 // The build bundles each widget into one file and names it in data-src (src/lib/widget-bundles.ts);
@@ -188,7 +172,7 @@ d.addEventListener('click', (e) => {
 });
 
 d.addEventListener('keydown', (e) => {
-  const t = e.composedPath()[0] as HTMLElement; // inside Pagefind's shadow DOM, the real input
+  const t = e.composedPath()[0] as HTMLElement; // the real target, even inside a shadow root
   const typing = t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
   if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') || (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey)) {
     e.preventDefault();

@@ -49,7 +49,8 @@ describe.each(['zh', 'en'] as const)('search recall, %s', (lang) => {
     for (const term of termsFor(lang)) {
       const holders = pages.filter((p) => contains(`${p.title} ${p.content}`, term));
       if (!holders.length) continue;
-      const found = new Set((await index.search(term)).map((h) => h.url));
+      // Searched as the dialog searches (src/scripts/search-core.ts), not with Pagefind's bare query.
+      const found = new Set((await index.ranked(term)).map((h) => h.url));
       for (const p of holders) {
         pairs++;
         if (!found.has(p.url)) misses.push(`${term} → ${p.url}`);

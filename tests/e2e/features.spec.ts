@@ -1,6 +1,8 @@
 // What a student or an instructor does with the site, one behaviour per test, in real Chromium
 // against the built site. The starter chapter is /zh/tcp-udp/ and /en/tcp-udp/.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '../support/test.ts';
+import { AXE_TAGS } from '../support/axe.ts';
 
 const ZH = '/zh/tcp-udp/';
 const EN = '/en/tcp-udp/';
@@ -183,48 +185,85 @@ test.describe('search', () => {
     { path: EN, query: 'handshake', lang: 'en' },
   ];
   for (const { path, query, lang } of cases) {
-    test(`finds "${query}" in the ${lang} index and lands on the highlighted section`, async ({ page }) => {
+    test(`finds "${query}" in the ${lang} index and lands on the section, the query marked whole`, async ({ page }) => {
       const fetched = await pagefindRequests(page);
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       expect(fetched, 'Pagefind loads nothing before the reader searches').toEqual([]);
       await page.keyboard.press('Control+k');
-      const modal = page.locator('pagefind-modal');
-      const input = modal.locator('input').first();
-      await expect(input).toBeVisible();
+      const dialog = page.locator('dialog.search-dialog');
+      const input = dialog.getByRole('combobox');
+      await expect(input).toBeFocused();
       await input.fill(query);
-      const sub = modal.locator(`a[href*="#three-way-handshake"]`).first();
+      const sub = dialog.locator('a[role=option][href*="#three-way-handshake"]').first();
       await expect(sub).toBeVisible({ timeout: 10_000 });
-      const links = await modal.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+      const links = await dialog.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
       expect(links.every((p) => p.startsWith(`/${lang}/`)), `only ${lang} results: ${links.join(' ')}`).toBe(true);
-      await sub.click();
+      // Only the whole query (or its plural) is marked in the results.
+      const marks = await dialog.locator('mark').allTextContents();
+      expect(marks.length).toBeGreaterThan(0);
+      expect(marks.every((m) => m.toLowerCase() === query || m.toLowerCase() === `${query}s`), marks.join(' ')).toBe(true);
+      // Pagefind's Component UI, highlighter and worker are never fetched; only the fragments of
+      // the results on screen are (four pages at first).
+      expect(fetched.filter((u) => /pagefind-(component-ui|highlight|worker)/.test(u))).toEqual([]);
+      expect(fetched.filter((u) => u.includes('/fragment/')).length).toBeLessThanOrEqual(4);
+      if (lang === 'en') {
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          const { violations } = await new AxeBuilder({ page }).include('dialog.search-dialog').withTags(AXE_TAGS).analyze();
+          expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        }
+        // Keyboard: ↓ makes an option active (the input keeps focus), Enter opens the active one.
+        const subId = await sub.getAttribute('id');
+        await input.press('ArrowDown');
+        await expect(input).toHaveAttribute('aria-activedescendant', /.+/);
+        while ((await input.getAttribute('aria-activedescendant')) !== subId) await input.press('ArrowDown');
+        await expect(sub).toHaveAttribute('aria-selected', 'true');
+        await input.press('Enter');
+      } else {
+        await sub.click();
+      }
       await expect(page).toHaveURL(new RegExp(`/${lang}/tcp-udp/\\?highlight=.*#three-way-handshake$`));
       const mark = page.locator('article .prose mark').first();
       await expect(mark).toBeVisible();
-      expect((await mark.textContent())?.toLowerCase()).toContain(query);
+      expect((await page.locator('article .prose mark').allTextContents()).every((m) => m.toLowerCase().includes(query))).toBe(true);
     });
   }
 
-  test('Chinese words are found inside longer phrases', async ({ page }) => {
-    await page.goto(ZH);
-    await page.keyboard.press('/');
-    const input = page.locator('pagefind-modal input').first();
-    await input.fill('握手');
-    await expect(page.locator('pagefind-modal').getByText('三次握手').first()).toBeVisible({ timeout: 10_000 });
-  });
-
-  test('"/" types a slash inside the search box instead of reopening search', async ({ page }) => {
+  test('"/" types a slash inside the search box instead of reopening search; Esc closes it', async ({ page }) => {
     await page.goto(EN);
     await page.keyboard.press('/');
-    const input = page.locator('pagefind-modal input').first();
+    const input = page.locator('dialog.search-dialog').getByRole('combobox');
     await expect(input).toBeFocused();
     await page.keyboard.type('tcp/udp');
     await expect(input).toHaveValue('tcp/udp');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('dialog.search-dialog')).toBeHidden();
   });
 
-  test('the search page takes a query from the URL', async ({ page }) => {
-    await page.goto('/en/search/?q=UDP');
-    await expect(page.locator('#search-here a[href*="/en/tcp-udp/"]').first()).toBeVisible({ timeout: 10_000 });
+  test('the search page takes a query from the URL, and the phrase comes first', async ({ page }) => {
+    await page.goto('/zh/search/?q=%E7%B2%98%E5%8C%85');
+    const first = page.locator('#search-here a[role=option]').first();
+    await expect(first).toHaveAttribute('href', /^\/zh\/framing\//, { timeout: 10_000 });
+    await expect(page.locator('#search-here .search-status')).toContainText('找到');
+    // Nothing found: said in the reader's language, and the address bar keeps the query.
+    await page.locator('#search-here').getByRole('combobox').fill('鳄鱼');
+    await expect(page.locator('#search-here .search-status')).toContainText('没有找到“鳄鱼”');
+    await expect(page.locator('#search-here a[role=option]')).toHaveCount(0);
+    expect(decodeURIComponent(new URL(page.url()).search)).toBe('?q=鳄鱼');
+    // Enter with nothing chosen opens the best answer: the first page's first section.
+    const input = page.locator('#search-here').getByRole('combobox');
+    await input.fill('粘包');
+    await expect(page.locator('#search-here a.search-sub').first()).toHaveAttribute('href', /#why-sticky$/, { timeout: 10_000 });
+    await input.press('Enter');
+    await expect(page).toHaveURL(/\/zh\/framing\/\?highlight=.+#why-sticky$/);
+    await expect(page.locator('#why-sticky ~ p mark.search-hit').first()).toHaveText('粘包');
+  });
+
+  test('when Pagefind cannot load, the search page says so in the reader\'s language', async ({ page }) => {
+    await page.route('**/pagefind/pagefind.js', (r) => r.abort());
+    await page.goto('/en/search/?q=udp');
+    await expect(page.locator('#search-here .search-status')).toContainText('Search could not load');
   });
 });
 

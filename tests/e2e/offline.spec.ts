@@ -120,10 +120,10 @@ test('save for offline keeps a whole language: chapters, widgets and search work
 
   // Search: Pagefind's code, its index and the page fragments all come from the saved copy.
   await page.keyboard.press('Control+K');
-  const input = page.locator('pagefind-modal input');
+  const input = page.locator('dialog.search-dialog').getByRole('combobox');
   await expect(input).toBeVisible();
   await input.fill('handshake');
-  const first = page.locator('pagefind-modal a[href*="/en/"]').first();
+  const first = page.locator('dialog.search-dialog a[href*="/en/"]').first();
   await expect(first).toBeVisible({ timeout: 15_000 });
 
   // The home still knows the copy is whole.

@@ -3,7 +3,7 @@
 // hints stay off touch-only screens, and the home's cube rests upright, stops for the pointer and
 // focus, fits a phone, and never moves under reduced motion.
 // Run after `npm run build`: npx playwright test tests/e2e/reader.spec.ts
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../support/test.ts';
 
 /** The box of an element, rounded, in CSS px of the viewport. */
 const box = (page: Page, sel: string) =>

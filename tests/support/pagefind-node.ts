@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { present, rank, settle, SHOWN_AT_ONCE, type PagefindApi, type Shown } from '../../src/scripts/search-core.ts';
 
 export interface Hit {
   url: string;
@@ -39,6 +40,19 @@ export async function openIndex(dist: string, lang: 'zh-CN' | 'en') {
         const { url, meta, excerpt, content, sub_results } = d as { url: string; meta: { title: string }; excerpt: string; content: string; sub_results: Hit['subs'] };
         return { url, title: meta.title, excerpt, content, subs: sub_results.map((s) => ({ url: s.url, title: s.title, excerpt: s.excerpt })) };
       });
+    },
+    /**
+     * What the search dialog shows for `term`: search-core's ranking over this index, every
+     * result loaded (the dialog loads them SHOWN_AT_ONCE at a time, in the same order).
+     */
+    async ranked(term: string, first = Infinity): Promise<Shown[]> {
+      const all = await rank(pf as PagefindApi, term);
+      const shown: Shown[] = [];
+      for (let i = 0; i < all.length && i < first; i += SHOWN_AT_ONCE) {
+        const batch = await Promise.all(all.slice(i, i + SHOWN_AT_ONCE).map(async (r) => present(await r.data(), term, r.phrase)));
+        shown.push(...settle(batch, term));
+      }
+      return shown;
     },
     async close() {
       await pf.destroy?.();

@@ -13,6 +13,7 @@ const BUILD = [
   'pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/pagefind-worker.js',
   'pagefind/pagefind-component-ui.js', 'pagefind/pagefind-component-ui.css', 'pagefind/pagefind-highlight.js',
   'pagefind/pagefind-ui.js', 'pagefind/pagefind-modular-ui.css',
+  'pagefind/search-ui.js', 'pagefind/search-ui.css', 'pagefind/search-mark.js',
   'pagefind/pagefind.zh-cn_539f952ef57ba.pf_meta', 'pagefind/pagefind.en_eee9183010.pf_meta',
   'pagefind/wasm.en.pagefind', 'pagefind/wasm.unknown.pagefind',
   'pagefind/index/zh-cn_5ffbfdf.pf_index', 'pagefind/index/en_51152ba.pf_index',
@@ -43,6 +44,9 @@ describe('which files a saved copy holds', () => {
       expect(mine).toContain('pagefind/pagefind.js');
       expect(mine).toContain('_astro/BaseLayout.abc.css');
       for (const unused of ['offline.json', 'sw.js', 'pagefind/pagefind-ui.js', 'pagefind/pagefind-modular-ui.css']) expect(mine).not.toContain(unused);
+      // The site's own search layer is saved; Pagefind's UIs, highlighter and worker, which it does not use, are not.
+      for (const used of ['pagefind/search-ui.js', 'pagefind/search-ui.css', 'pagefind/search-mark.js']) expect(mine).toContain(used);
+      for (const unused of ['pagefind/pagefind-component-ui.js', 'pagefind/pagefind-component-ui.css', 'pagefind/pagefind-highlight.js', 'pagefind/pagefind-worker.js']) expect(mine).not.toContain(unused);
       // A chapter's later pages are saved; the same chapter whole on one page is not saved twice.
       if (lang === 'zh') expect(mine).toContain('zh/tcp-udp/reliability/index.html');
       expect(mine).not.toContain(`${lang}/tcp-udp/all/index.html`);
