@@ -6,12 +6,15 @@
 //   4. scripts/offline.mjs          dist/offline.json and dist/sw.js (offline reading)
 //   5. scripts/compress.mjs         .br and .gz beside every text file, last, so all of it is covered
 // Astro's telemetry is off for every step (no notice, nothing sent).
+//   node scripts/build.mjs [--outDir DIR]     (default dist; BASE_PATH=/course/ for a sub-path)
 import { spawnSync } from 'node:child_process';
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-const dist = 'dist';
+const at = process.argv.indexOf('--outDir');
+const dist = at > 0 ? process.argv[at + 1] : 'dist';
+if (!dist) throw new Error('build: --outDir needs a folder');
 const steps = [
-  ['astro', ['build']],
+  ['astro', ['build', '--outDir', dist]],
   [process.execPath, ['scripts/headers.mjs', dist]],
   ['pagefind', ['--site', dist, '--exclude-selectors', '.katex', '--exclude-selectors', '.h-anchor']],
   ['esbuild', ['src/scripts/search-ui.ts', 'src/scripts/search-mark.ts', '--bundle', '--format=esm', '--minify', '--target=es2022',

@@ -140,12 +140,9 @@ describe('a sub-path deploy (BASE_PATH=/course/)', { timeout: 240_000 }, () => {
     const out = join(dir, 'dist');
     try {
       const env = { ...process.env, BASE_PATH: '/course/', ASTRO_CACHE_DIR: join(dir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
-      const b = spawnSync('npx', ['astro', 'build', '--outDir', out], { encoding: 'utf8', env, timeout: 180_000 });
+      // The whole build, every step (search UI, headers, offline files, precompression) under the base.
+      const b = spawnSync(process.execPath, ['scripts/build.mjs', '--outDir', out], { encoding: 'utf8', env, timeout: 200_000 });
       expect(b.status, b.stderr).toBe(0);
-      const p = spawnSync('npx', ['pagefind', '--site', out, '--exclude-selectors', '.katex'], { encoding: 'utf8', timeout: 60_000 });
-      expect(p.status, p.stderr).toBe(0);
-      const o = spawnSync(process.execPath, ['scripts/offline.mjs', out], { encoding: 'utf8', timeout: 60_000 });
-      expect(o.status, o.stderr).toBe(0);
 
       const outside: string[] = [];
       const links = new Set<string>();
@@ -185,6 +182,13 @@ describe('a sub-path deploy (BASE_PATH=/course/)', { timeout: 240_000 }, () => {
         }
         expect(broken).toEqual([]);
         expect((await fetch(`${origin}/zh/tcp-udp/`)).status, 'nothing is served outside the base').toBe(404);
+        // The site's search UI is built beside Pagefind's files, and the build's headers apply under the base.
+        expect((await fetch(`${origin}/course/pagefind/search-ui.js`)).status).toBe(200);
+        const page = await fetch(`${origin}/course/zh/`, { headers: { 'accept-encoding': 'br' } });
+        expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+        expect(page.headers.get('content-encoding')).toBe('br');
+        const asset = [...links].find((u) => u.startsWith('/course/_astro/'))!;
+        expect((await fetch(origin + asset)).headers.get('cache-control')).toContain('immutable');
 
         // Offline copies: the worker and every file each language's copy lists are there under the base.
         expect((await fetch(`${origin}/course/sw.js`)).status).toBe(200);
