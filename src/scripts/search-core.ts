@@ -10,6 +10,14 @@
 // And Pagefind indexes TIME-WAIT as time, wait and timewait, but TIME_WAIT as one word
 // time_wait, so a reader's spelling decides what is found unless both are asked for.
 
+/**
+ * Pagefind's ranking, the same in the dialog and in the tests. Long chapters are read in pages, so
+ * a section's page can be short or long by accident of where the chapter was cut; Pagefind's
+ * default pageLength (0.75) then favoured any short page over the long one that teaches the term
+ * (handshake found the lab's page before the three-way handshake). 0.5 weighs length less.
+ */
+export const RANKING = { pageLength: 0.5 } as const;
+
 /** Results loaded and shown at once: what the dialog shows without scrolling. Each costs its page's fragment. */
 export const SHOWN_AT_ONCE = 4;
 
@@ -80,8 +88,8 @@ export function queriesFor(query: string): { plain: string[]; phrase: string[] }
   return { plain: [q], phrase: multi ? [`"${q}"`] : [] };
 }
 
-/** Chapter pages rank above the glossary's one-line entries for the same term. */
-const demoted = (url: string) => /\/glossary\/$/.test(url);
+/** Chapter pages rank above the glossary's one-line entries and the labs page's one-line descriptions for the same term. */
+const demoted = (url: string) => /\/(glossary|labs)\/$/.test(url);
 
 /**
  * Pagefind's results for a query, in the order to show them: pages holding the whole query

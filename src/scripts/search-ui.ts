@@ -8,7 +8,7 @@
 // it, Esc closes the dialog. Only the results on screen load their fragment (their page's text):
 // four at first (what the dialog shows without scrolling), four more on request.
 import { searchUi, type Lang } from '../i18n/ui.ts';
-import { normalize, present, rank, resultHref, settle, SHOWN_AT_ONCE as PAGE, type PagefindApi, type Ranked, type Shown } from './search-core.ts';
+import { normalize, present, rank, RANKING, resultHref, settle, SHOWN_AT_ONCE as PAGE, type PagefindApi, type Ranked, type Shown } from './search-core.ts';
 import '../styles/search.css';
 
 const d = document;
@@ -39,7 +39,7 @@ let pagefind: Promise<Pagefind> | undefined;
 /** Pagefind on the main thread: its worker would be 11 KB more to fetch for a search that takes milliseconds. */
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= import(/* @vite-ignore */ `${bundle.href}pagefind.js`).then(async (pf: Pagefind) => {
-    await pf.options({ noWorker: true, baseUrl: base, excerptLength: 22 });
+    await pf.options({ noWorker: true, baseUrl: base, excerptLength: 22, ranking: RANKING });
     await pf.init();
     return pf;
   });

@@ -27,11 +27,11 @@ const ZH: Array<[string, string]> = [
   ['三次握手', '/zh/tcp-udp/#three-way-handshake'],
   ['四次挥手', '/zh/tcp-udp/data-and-close/#closing'],
   ['粘包', '/zh/framing/#why-sticky'],
-  ['TIME_WAIT', '/zh/tcp-udp/data-and-close/#time-wait'],
+  ['TIME_WAIT', '/zh/tcp-udp/time-wait/#time-wait'],
   ['GIL', '/zh/threads/gil/#gil'],
   ['全局解释器锁', '/zh/threads/gil/#gil'],
   ['守护进程', '/zh/multiprocessing/daemon/#daemon'],
-  ['生产者消费者', '/zh/queues/#producer-consumer'],
+  ['生产者消费者', '/zh/queues/producer-consumer/#producer-consumer'],
   ['端口', '/zh/tcp-udp/#ports'],
   ['ARP', '/zh/ip-arp/subnet-mask/#arp'],
   ['子网掩码', '/zh/ip-arp/subnet-mask/#subnet-mask'],
@@ -44,11 +44,11 @@ const EN: Array<[string, string]> = [
   ['three-way handshake', '/en/tcp-udp/#three-way-handshake'],
   ['handshake', '/en/tcp-udp/#three-way-handshake'],
   ['sticky packets', '/en/framing/#why-sticky'],
-  ['TIME_WAIT', '/en/tcp-udp/data-and-close/#time-wait'],
+  ['TIME_WAIT', '/en/tcp-udp/time-wait/#time-wait'],
   ['GIL', '/en/threads/gil/#gil'],
   ['global interpreter lock', '/en/threads/gil/#gil'],
   ['daemon', '/en/multiprocessing/daemon/#daemon'],
-  ['producer consumer', '/en/queues/#producer-consumer'],
+  ['producer consumer', '/en/queues/producer-consumer/#producer-consumer'],
   ['port', '/en/tcp-udp/#ports'],
   ['ARP', '/en/ip-arp/subnet-mask/#arp'],
   ['SO_REUSEADDR', '/en/sockets/reuse-address/#reuse-address'],
@@ -107,7 +107,7 @@ describe('one term, any spelling', () => {
   ] as const)('%s: TIME_WAIT, time-wait, TIME-WAIT and full-width forms find the TIME-WAIT section first', async (lang, spellings) => {
     const index = lang === 'en' ? en : zh;
     const prefix = lang === 'en' ? '/en/' : '/zh/';
-    for (const q of spellings) expect(first(await index.ranked(q, 5)), q).toBe(`${prefix}tcp-udp/data-and-close/#time-wait`);
+    for (const q of spellings) expect(first(await index.ranked(q, 5)), q).toBe(`${prefix}tcp-udp/time-wait/#time-wait`);
   });
 
   test('ｓｏｃｋｅｔ (full-width) finds what socket finds', async () => {

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { present, rank, settle, SHOWN_AT_ONCE, type PagefindApi, type Shown } from '../../src/scripts/search-core.ts';
+import { present, rank, RANKING, settle, SHOWN_AT_ONCE, type PagefindApi, type Shown } from '../../src/scripts/search-core.ts';
 
 export interface Hit {
   url: string;
@@ -30,7 +30,7 @@ export async function openIndex(dist: string, lang: 'zh-CN' | 'en') {
   g.location = { href: pathToFileURL(join(bundle, 'pagefind.js')).href, origin: 'null' };
   // A fresh module instance per language (the query string defeats the module cache).
   const pf = await import(`${pathToFileURL(join(bundle, 'pagefind.js')).href}?lang=${lang}`);
-  await pf.options({ baseUrl: '/', basePath: pathToFileURL(bundle).href + '/' });
+  await pf.options({ baseUrl: '/', basePath: pathToFileURL(bundle).href + '/', ranking: RANKING });
   await pf.init();
   return {
     async search(term: string): Promise<Hit[]> {
