@@ -14,7 +14,9 @@ import { join } from 'node:path';
 const dist = process.env.E2E_DIST ?? 'dist';
 
 test.use({ serviceWorkers: 'allow' });
-test.describe.configure({ mode: 'serial' });
+// Each test saves up to a megabyte through a service worker and restarts a server: on a busy
+// two-core machine that took over 30 s once, so these get 90 s.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 async function startServer(dir = dist): Promise<{ origin: string; proc: ChildProcess }> {
   const proc = spawn(process.execPath, ['scripts/serve.mjs', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });

