@@ -304,7 +304,8 @@ function sortPages(pages, chapterOrders) {
  * table of contents lists every section with its page).
  */
 function chapterOrder(pages) {
-  const chapters = new Set(pages.filter((p) => p.kind === 'chapter').map((p) => p.page));
+  // The glossary and labs pages are held to the chapter budgets, but they are not chapters to read in order.
+  const chapters = new Set(pages.filter((p) => p.kind === 'chapter' && !/\/(glossary|labs)\/$/.test(p.page)).map((p) => p.page));
   const byPage = new Map(pages.map((p) => [p.page, p]));
   const order = {};
   for (const home of pages.filter((p) => p.kind === 'home')) {
@@ -717,7 +718,7 @@ function table(header, rows) {
 function printReport(pages, searches, checks, base, bundles = [], widgetRuns = null) {
   console.log(`\nPage weight (KB = 1024 bytes, brotli-11; base ${base})\n`);
   console.log(table(
-    ['page', 'HTML br', 'HTML to 2nd ##', 'CSS br', 'JS br (eager)', 'critical br', 'KaTeX', 'pagefind pre-interaction', 'transferred'],
+    ['page', 'HTML', 'to 2nd ##', 'CSS', 'JS', 'critical', 'KaTeX', 'pagefind', 'sent'],
     pages.map((p) => [
       p.page + (p.hasMath ? ' (math)' : ''),
       kb(p.html.br),
@@ -731,19 +732,22 @@ function printReport(pages, searches, checks, base, bundles = [], widgetRuns = n
     ]),
   ));
   console.log(`
-critical = HTML br + external CSS br + external eager JS br (inline <style>/<script> are already in the HTML).
-HTML to 2nd ## = brotli size of a chapter's HTML up to its second section: the first screen and first section.
+Columns in KB of brotli: HTML, CSS (stylesheets), JS (scripts run before any interaction).
+critical = HTML + CSS + JS (inline <style>/<script> are already in the HTML).
+to 2nd ## = brotli size of a chapter's HTML up to its second section: the first screen and first section.
 KaTeX = brotli size of linked vendor/katex/ stylesheets + KaTeX fonts the page fetched in Chromium${pages.some((p) => !p.browser) ? '\n  (* = stylesheet only: fonts are measured in the browser, not run for this page)' : ''}.
-transferred = sum of response content-length (bodies as sent, headers excluded), load + ${IDLE_MS} ms idle.`);
+pagefind = Pagefind bytes fetched before the reader searches (must be 0).
+sent = sum of response content-length (bodies as sent, headers excluded), load + ${IDLE_MS} ms idle.`);
 
   if (searches) {
     console.log(`\nFirst search (cold cache: Ctrl+K → type → first result; budgets ${kb(SEARCH_BUDGETS.bytes)} KB, ${SEARCH_BUDGETS.msAfterLastKey} ms after the last key)\n`);
     console.log(table(
-      ['page', 'query', 'result', 'after last key', 'transferred', 'files', 'by kind'],
+      ['page', 'query', 'result', 'after last key', 'sent', 'files'],
       searches.map((s) => [s.page, s.query, s.ok ? 'ok' : `FAIL: ${s.error}`, s.msToFirstResult == null ? '–' : `${s.msToFirstResult} ms`,
-        s.pagefindBytes == null ? '–' : `${kb(s.pagefindBytes)} KB`, s.files ?? '–',
-        Object.entries(s.byKind ?? {}).map(([k, v]) => `${k} ${kb(v)}`).join(', ')]),
+        s.pagefindBytes == null ? '–' : `${kb(s.pagefindBytes)} KB`, s.files ?? '–']),
     ));
+    // What the bytes were, one line a search, so the table stays narrow.
+    for (const s of searches) if (s.byKind) console.log(`  ${s.query}: ${Object.entries(s.byKind).map(([k, v]) => `${k} ${kb(v)}`).join(', ')} (KB)`);
   } else {
     console.log('\nFirst search: skipped (--no-browser)');
   }
@@ -751,7 +755,7 @@ transferred = sum of response content-length (bodies as sent, headers excluded),
   if (bundles.length) {
     console.log('\nWidgets (each a self-contained bundle, fetched only by the pages that show it)\n');
     console.log(table(['widget', 'JS raw', 'JS br', 'pages'], bundles.map((b) => [b.name, kb(b.raw), kb(b.br), usedBy(b.usedBy)])));
-    for (const r of widgetRuns ?? []) {
+    for (const r of (widgetRuns ?? []).filter((r) => r.widgets.length)) {
       const steps = r.widgets.map((w) => `#${w.id} ${w.stepMs?.length ? `${median(w.stepMs).toFixed(1)}/${Math.max(...w.stepMs).toFixed(1)} ms (best of 3: ${median(w.stepBestMs).toFixed(1)}/${Math.max(...w.stepBestMs).toFixed(1)})` : '–'}`).join(', ');
       console.log(`  ${r.page}: bundles at load ${r.atLoad.length}, in all ${r.fetched.length}; step render median/max: ${steps}${r.keystrokeMs ? `; 1 MB keystroke ${r.keystrokeMs.map((t) => t.toFixed(1)).join(', ')} ms` : ''}`);
     }
