@@ -150,8 +150,11 @@ export interface ContentsItem {
   href: string;
   /** The first section of a later page (the list marks where each page starts). */
   startsPage: boolean;
-  /** The section holds a lab (an interactive widget, LABS): the list marks it. */
-  lab?: boolean;
+  /**
+   * The section holds a lab (an interactive widget, LABS): the link to the widget itself, which the
+   * list shows as a mark of its own, so a keyboard reader can skip straight to the lab.
+   */
+  lab?: string;
 }
 
 /** One interactive widget of the course (a lab): where it is and what it lets the reader do. */
@@ -216,17 +219,22 @@ export function contents(
   selfCheck?: string,
 ): ContentsItem[] {
   const whole = page.n === 0;
-  const labSections = new Set(labsOf(chapter.file).map((l) => l.section));
+  const labIn = new Map(labsOf(chapter.file).map((l) => [l.section, l.id]));
   const link = (n: number, id: string) => `${whole || n === page.n ? '' : pageUrl(chapter, n)}#${id}`;
   const items = headings
     .filter((h) => h.depth === 2 || h.depth === 3)
-    .map((h) => ({
-      depth: h.depth,
-      text: h.text,
-      href: link(pageOf(chapter.pages, chapter.anchors ?? {}, h.slug)?.n ?? 1, h.slug),
-      startsPage: !whole && h.depth === 2 && chapter.pages.some((p) => p.n > 1 && p.slug === h.slug),
-      ...(labSections.has(h.slug) ? { lab: true } : {}),
-    }));
+    .map((h) => {
+      const n = pageOf(chapter.pages, chapter.anchors ?? {}, h.slug)?.n ?? 1;
+      const lab = labIn.get(h.slug);
+      return {
+        depth: h.depth,
+        text: h.text,
+        href: link(n, h.slug),
+        startsPage: !whole && h.depth === 2 && chapter.pages.some((p) => p.n > 1 && p.slug === h.slug),
+        // The widget sits in its section, so on the section's page.
+        ...(lab ? { lab: link(n, lab) } : {}),
+      };
+    });
   if (selfCheck) items.push({ depth: 2, text: selfCheck, href: link(chapter.pages.length, 'self-check'), startsPage: false });
   return items;
 }

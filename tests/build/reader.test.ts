@@ -98,13 +98,17 @@ describe('search finds the labs page', () => {
 
 describe('labs in the chapters', () => {
   for (const lang of ['zh', 'en'] as const) {
-    test(`${lang}: the contents list marks the section holding each lab, on every page of the chapter`, () => {
+    test(`${lang}: the contents list marks the section holding each lab with a link to the lab itself, on every page of the chapter`, () => {
       const mark = lang === 'zh' ? '实验' : 'lab';
       for (const lab of LABS) {
         const slug = SLUG[lab.file]!;
         for (const path of [`${lang}/${slug}/`, ...readdirPages(join(DIST, lang, slug)).map((p) => `${lang}/${slug}/${p}/`)]) {
           const toc = /<details class="toc"[\s\S]*?<\/details>/.exec(html(path))?.[0] ?? '';
-          expect(toc, `${path} #${lab.section}`).toMatch(new RegExp(`#${lab.section}">[^<]*(?:<[^>]+>[^<]*</[^>]+>)*[^<]* <span class="toc-lab">${mark}</span></a>`));
+          const m = new RegExp(`#${lab.section}">[^<]*(?:<[^>]+>[^<]*</[^>]+>)*[^<]*</a> <a class="toc-lab" href="([^"]*#${lab.id})">${mark}</a>`).exec(toc);
+          expect(m, `${path} #${lab.section}`).not.toBeNull();
+          // The mark's link leads to the page that holds the widget.
+          const target = new URL(m![1]!, `http://x/${path}`).pathname.slice(1);
+          expect(html(target), `${path} → ${m![1]}`).toContain(`id="${lab.id}"`);
         }
       }
       // Only those: one mark per lab section.
