@@ -46,6 +46,7 @@ export const SECURITY_HEADERS = (csp: string): Record<string, string> => ({
 
 // Files whose names carry a hash of their content never change: a year, immutable. Everything else
 // (pages, sw.js, offline.json, figures, pagefind.js and its entry file) is revalidated on each use.
+// The service worker's rule for the same files is HASHED in offline.ts; a unit test holds them equal.
 export const HASHED = ['_astro/*', '_widgets/*', 'pagefind/fragment/*', 'pagefind/index/*', 'pagefind/*.pf_meta'];
 
 export function headersFile(csp: string, base = '/'): string {

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { acceptedEncodings, checkRequest, headersFor, matches, parseHeaders } from '../../src/lib/serve-rules.ts';
 import { cspFor, hashOf, headersFile, inlineScripts, withMetaCsp } from '../../src/lib/csp.ts';
+import { strategy } from '../../src/lib/offline.ts';
 
 const dirs = new Set(['zh', 'en', 'zh/tcp-udp', 'course']);
 const req = (url: string, method = 'GET', base = '/') => checkRequest({ method, url, base, isDir: (rel) => dirs.has(rel) });
@@ -100,6 +101,18 @@ describe('_headers', () => {
     expect(headersFor(rules, '/sw.js')['Cache-Control']).toBe('no-cache');
     expect(headersFor(rules, '/pagefind/pagefind.js')['Cache-Control']).toBe('no-cache');
     expect(headersFor(rules, '/pagefind/fragment/zh_1.pf_fragment')['Cache-Control']).toContain('immutable');
+  });
+
+  test('a file is cached as immutable by the server exactly when the service worker treats it as immutable', () => {
+    // Two readers of one fact (whose names carry a hash): _headers' HASHED globs and offline.ts's rule.
+    const paths = ['_astro/BaseLayout.B0EQ7_he.css', '_astro/_..DYeDPvJm.css', '_widgets/handshake.zh.a0cbc752fd.js',
+      'pagefind/fragment/zh-cn_179bdfe.pf_fragment', 'pagefind/index/en_163b2b8.pf_index', 'pagefind/pagefind.en_1654f7dc49.pf_meta',
+      'pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/search-ui.js', 'pagefind/wasm.en.pagefind',
+      'figures/zh/01-models.svg', 'favicon.svg', 'site.webmanifest', 'zh/tcp-udp/', 'index.html'];
+    for (const p of paths) {
+      const immutable = (headersFor(rules, `/${p}`)['Cache-Control'] ?? '').includes('immutable');
+      expect(immutable, p).toBe(strategy(p, false) === 'immutable');
+    }
   });
 
   test('patterns: * matches anything, the rest is literal', () => {

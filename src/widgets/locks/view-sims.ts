@@ -182,3 +182,14 @@ export const counter: Sim<CounterConfig, CounterMachine> = {
 };
 
 export { LIMITS };
+
+/**
+ * The worst schedule of a program's default scenario, run through the model: its steps in words
+ * and its outcome. The build-time figure (Locks.astro) and the labs page both draw it.
+ */
+export function worstRun<C, S>(sim: Sim<C, S>, t: Text, lines: (s: S) => string[]): { steps: string[]; outcome: string } {
+  const config = (sim.make(sim.dflt) as { value: C }).value;
+  let s = sim.start(config);
+  for (const i of sim.worst(config)) s = sim.step(s, i);
+  return { steps: lines(s), outcome: sim.outcome(s, t)[0] };
+}
