@@ -6,8 +6,10 @@
 import { kitText, langOf } from '../kit/i18n.ts';
 import { Player, reducedMotion } from '../kit/player.ts';
 import { readState, writeState } from '../kit/url-state.ts';
+import { fit, type Fit } from '../kit/draw/fit.ts';
+import { gantt } from '../kit/draw/gantt.ts';
 import { describe, text } from './i18n.ts';
-import { counter, LIMITS, tickets, type Parts, type Sim } from './view-sims.ts';
+import { counter, ganttOf, LIMITS, tickets, type Parts, type Sim } from './view-sims.ts';
 
 type Attrs = Record<string, string | number | null>;
 
@@ -90,10 +92,15 @@ function mount<C, S>(host: HTMLElement, sim: Sim<C, S>): void {
   const logSum = h('summary');
   const logList = h('ol');
   const th = (label: string, scope = 'col') => h('th', '', { scope }, label);
+  // The picture: the schedule so far (kit gantt) and the program, whose current lines are the
+  // scheduler's controls. `kit-stage` lets the player's ←/→ step while focus is in here.
+  const chart = h('div', 'kit-pic lk-gantt');
+  const progScroll = h('div', 'lk-scroll', { tabindex: 0, role: 'region', 'aria-label': `${t.code} · ${host.closest('figure')?.querySelector('figcaption')?.textContent ?? id}` }, h('table', 'lk-prog', { 'aria-describedby': progCap.id }, h('thead', '', {}, progHead), progBody));
   body.append(
     setup,
     err,
     h('div', 'lk-world', {}, h('p', '', {}, ...(sim.kind === 'tickets' ? [h('b', '', {}, 'data.json'), ' '] : []), shared), lockLine, outcome),
+    h('div', 'kit-stage lk-stage', {}, chart, progCap, progScroll),
     h(
       'table',
       'lk-actors',
@@ -104,14 +111,11 @@ function mount<C, S>(host: HTMLElement, sim: Sim<C, S>): void {
     ),
     h('div', 'lk-tools', {}, worst, random, undo),
     keys,
-    // Code keeps its lines (Python's indentation is the program): narrow screens scroll it sideways.
-    progCap,
-    h('div', 'lk-scroll', { tabindex: 0, role: 'region', 'aria-label': `${t.code} · ${host.closest('figure')?.querySelector('figcaption')?.textContent ?? id}` }, h('table', 'lk-prog', { 'aria-describedby': progCap.id }, h('thead', '', {}, progHead), progBody)),
     sched,
     h('details', 'lk-log', {}, logSum, logList),
   );
 
-  type Row = { btn: HTMLButtonElement; why: HTMLElement; tr: HTMLElement; local: HTMLElement; status: HTMLElement; marks: HTMLElement[] };
+  type Row = { btn: HTMLButtonElement; go: HTMLButtonElement; why: HTMLElement; tr: HTMLElement; local: HTMLElement; status: HTMLElement; marks: HTMLElement[] };
   let view: Row[] = [];
 
   /** Rows, buttons and marker columns for the current setup. */
@@ -130,7 +134,7 @@ function mount<C, S>(host: HTMLElement, sim: Sim<C, S>): void {
     view = [];
     rows.replaceChildren();
     for (let i = 0; i < n; i++) {
-      const why = h('span', 'lk-why');
+      const why = h('span', 'lk-why', { id: `${id}-why-${i}` });
       const btn = h('button', 'kit-btn lk-run', { type: 'button', 'aria-keyshortcuts': i + 1 }, h('span', '', {}, t.run(name(i))), why);
       btn.addEventListener('click', () => act(i));
       const local = h('td', 'lk-local');
@@ -139,7 +143,10 @@ function mount<C, S>(host: HTMLElement, sim: Sim<C, S>): void {
       rows.append(tr);
       progHead.append(th(name(i)));
       const marks = lines.map((line) => line.insertBefore(h('td', 'lk-mark'), line.lastChild));
-      view.push({ btn, why, tr, local, status, marks });
+      // The actor's current line runs it: the reader is the scheduler (the Run buttons are the twin).
+      const go = h('button', 'lk-go', { type: 'button', 'aria-describedby': why.id });
+      go.addEventListener('click', () => act(i));
+      view.push({ btn, go, why, tr, local, status, marks });
     }
     progHead.append(h('td'));
   };
@@ -159,7 +166,12 @@ function mount<C, S>(host: HTMLElement, sim: Sim<C, S>): void {
       v.marks.forEach((td, j) => {
         const l = program[j]!;
         set(td, 'aria-current', j === cur ? 'step' : null);
-        td.textContent = j === cur ? (why === 'blocked' ? '■' : '▶') : '';
+        if (j === cur) {
+          v.go.textContent = why === 'blocked' ? '■' : '▶';
+          v.go.setAttribute('aria-label', t.runLine(name(i), l.code));
+          set(v.go, 'aria-disabled', why ? 'true' : null);
+          if (v.go.parentElement !== td) td.replaceChildren(v.go);
+        } else if (td.firstChild) td.replaceChildren();
         // The other lines of the same step (the `with open` around a read) get a quiet bar, drawn by CSS
         // so that screen readers, which hear ▶ and aria-current, are not read a column of bars.
         td.classList.toggle('lk-in', j !== cur && !!here && l.step === here.step && (!l.branch || l.branch === here.branch));
@@ -179,7 +191,16 @@ function mount<C, S>(host: HTMLElement, sim: Sim<C, S>): void {
     const log = sim.log(s, lang);
     logSum.textContent = t.log(log.length);
     logList.replaceChildren(...log.map((l) => h('li', '', {}, l)));
+    shownAt = p;
+    drawChart();
     return p === 0 ? t.begin : sim.said(s, lang) + (kind === 'run' ? '' : (lang === 'zh' ? '。' : '. ') + said);
+  };
+
+  // The chart is drawn for the width it has and the presenter scale (kit fit), at the step shown.
+  let shownAt = 0;
+  let fitted: Fit | null = null;
+  const drawChart = () => {
+    if (fitted) chart.innerHTML = gantt(ganttOf(sim, states, shownAt, t), fitted);
   };
 
   const encode = (p: number) => sim.encode(config, schedule, p);
@@ -201,10 +222,14 @@ function mount<C, S>(host: HTMLElement, sim: Sim<C, S>): void {
       player.say(t.cannot(name(i), view[i]!.why.textContent ?? ''));
       return;
     }
+    const go = view[i]!.go;
+    const refocus = document.activeElement === go;
     schedule = [...schedule.slice(0, p), i];
     states = [...states.slice(0, p + 1), sim.step(s, i)];
     player.setTotal(schedule.length, schedule.length);
     save();
+    // Clicked or Entered on its line: focus follows the actor to its next line (or stays in the widget).
+    if (refocus) (go.isConnected ? go : body).focus();
   }
 
   /** A whole schedule from the model, shown from its start; it plays unless the reader asked for less motion. */
@@ -294,6 +319,10 @@ function mount<C, S>(host: HTMLElement, sim: Sim<C, S>): void {
   });
 
   host.replaceChildren(body);
+  fit(chart, (f) => {
+    fitted = f;
+    drawChart();
+  });
   host.closest('figure')?.setAttribute('data-live', '');
 }
 

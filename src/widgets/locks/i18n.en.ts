@@ -45,7 +45,7 @@ export const text = {
   code: 'Program',
   state: 'Status',
   program: (who: string, lock: boolean) =>
-    `Every ${who.toLowerCase()} runs this program: ▶ marks each one's next line, ${lock ? '■ one waiting for the lock, ' : ''}│ the other lines of the same step.`,
+    `Every ${who.toLowerCase()} runs this program: ▶ marks each one's next line (click it to run that step), ${lock ? '■ one waiting for the lock, ' : ''}│ the other lines of the same step.`,
   schedule: 'Schedule: ',
   redo: 'redo: ',
   none: '(no steps yet)',
@@ -68,6 +68,12 @@ export const text = {
   soldN: (n: number) => `${n} sold`,
   tooBig: 'too many schedules to count here; choose fewer buyers, threads or increments',
   schedulesN: (n: string) => n,
+  // The schedule picture (kit gantt): one bar per step, named by what ran.
+  bar: { acquire: 'acquire', release: 'release', read: 'read', write: 'write', soldOut: 'sold out' },
+  waiting: 'waiting',
+  now: 'now',
+  chart: (who: string, p: number) => `Schedule so far: which ${who.toLowerCase()} ran which step at each tick (${plural(p, 'step')})`,
+  runLine: (p: string, code: string) => `Run ${p}'s next line: ${code.trim()}`,
 } as const;
 
 /** "1 ticket, 3 buyers, with the lock"; without `lock`, the sizes only. */

@@ -42,7 +42,7 @@ export const text = {
   next: '下一步',
   code: '程序',
   state: '状态',
-  program: (who: string, lock: boolean) => `每个${who}都运行这段程序：▶ 标出各自的下一行，${lock ? '■ 表示在等锁，' : ''}│ 是同一步里的其他行。`,
+  program: (who: string, lock: boolean) => `每个${who}都运行这段程序：▶ 标出各自的下一行（点它就执行这一步），${lock ? '■ 表示在等锁，' : ''}│ 是同一步里的其他行。`,
   schedule: '调度：',
   redo: '可重做：',
   none: '（还没有步骤）',
@@ -64,6 +64,11 @@ export const text = {
   soldN: (n: number) => `卖出 ${n} 张`,
   tooBig: '调度太多，无法在这里逐一计数；请减少买家、线程或次数',
   schedulesN: (n: string) => `${n} 种`,
+  bar: { acquire: '拿锁', release: '放锁', read: '读', write: '写', soldOut: '售罄' },
+  waiting: '等锁',
+  now: '现在',
+  chart: (who: string, p: number) => `到目前为止的调度：每个时刻哪个${who}执行了哪一步（共 ${p} 步）`,
+  runLine: (p: string, code: string) => `让 ${p} 执行它的下一行：${code.trim()}`,
 } as const;
 
 /** "1 张票、3 个买家、加锁"; without `lock`, the sizes only. */

@@ -38,6 +38,7 @@ import {
   type TicketConfig,
 } from './model.ts';
 import type { Lang } from '../kit/i18n.ts';
+import type { GanttBar, GanttInput, Tone } from '../kit/draw/gantt.ts';
 import type { Text } from './i18n.ts';
 
 export type Kind = 'tickets' | 'counter';
@@ -57,6 +58,8 @@ export interface Sim<C, S> {
   make(p: Parts): Checked<C>;
   parts(c: C): Parts;
   start(c: C): S;
+  config(s: S): C;
+  schedule(s: S): readonly number[];
   step(s: S, i: number): S;
   whyNot(s: S, i: number): ScheduleErrorCode | null;
   holder(s: S): number | null;
@@ -66,6 +69,8 @@ export interface Sim<C, S> {
   said(s: S, lang: Lang): string;
   /** Every step so far in words. */
   log(s: S, lang: Lang): string[];
+  /** Step k of the log in two or three words, for its bar in the schedule picture ("read 1", "STORE 1"). */
+  short(s: S, k: number, t: Text): string;
   shared(s: S): string;
   local(s: S, i: number, t: Text): string;
   status(s: S, i: number, t: Text): string;
@@ -90,6 +95,8 @@ export const tickets: Sim<TicketConfig, Machine> = {
   make: ([tickets, buyers, lock]) => validateConfig({ tickets, buyers, lock }),
   parts: (c) => [c.tickets, c.buyers, c.lock],
   start,
+  config: (s) => s.config,
+  schedule: (s) => s.schedule,
   step,
   whyNot,
   holder: (s) => s.holder,
@@ -97,6 +104,11 @@ export const tickets: Sim<TicketConfig, Machine> = {
   line: currentLine,
   said: (s, lang) => formatLog(s.log[s.log.length - 1]!, lang),
   log: (s, lang) => s.log.map((e) => formatLog(e, lang)),
+  short(s, k, t) {
+    const e = s.log[k]!;
+    const b = t.bar;
+    return e.op === 'acquire' ? b.acquire : e.op === 'release' ? b.release : e.op === 'sold-out' ? b.soldOut : `${e.op === 'write' ? b.write : b.read} ${e.value}`;
+  },
   shared: (s) => json(s.ticketNum),
   local(s, i, t) {
     const seen = s.buyers[i]!.seen;
@@ -142,6 +154,8 @@ export const counter: Sim<CounterConfig, CounterMachine> = {
   make: ([threads, increments, lock]) => validateCounterConfig({ threads, increments, lock }),
   parts: (c) => [c.threads, c.increments, c.lock],
   start: counterStart,
+  config: (s) => s.config,
+  schedule: (s) => s.schedule,
   step: counterStep,
   whyNot: counterWhyNot,
   holder: (s) => s.holder,
@@ -149,6 +163,10 @@ export const counter: Sim<CounterConfig, CounterMachine> = {
   line: counterCurrentLine,
   said: (s, lang) => formatCounterLog(s.log[s.log.length - 1]!, lang),
   log: (s, lang) => s.log.map((e) => formatCounterLog(e, lang)),
+  short(s, k, t) {
+    const e = s.log[k]!;
+    return e.op === 'acquire' ? t.bar.acquire : e.op === 'release' ? t.bar.release : `${e.op.toUpperCase()} ${e.value}`;
+  },
   shared: (s) => `count = ${s.count}`,
   local(s, i, t) {
     const tmp = s.threads[i]!.tmp;
@@ -192,4 +210,38 @@ export function worstRun<C, S>(sim: Sim<C, S>, t: Text, lines: (s: S) => string[
   let s = sim.start(config);
   for (const i of sim.worst(config)) s = sim.step(s, i);
   return { steps: lines(s), outcome: sim.outcome(s, t)[0] };
+}
+
+/**
+ * The schedule so far as a Gantt chart: a row per buyer (thread), one bar per step taken (what it
+ * ran: "read 1", "STORE 1"), dashed "waiting" bars for the ticks a buyer stood blocked at acquire
+ * while another ran, and each row's state now (holds the lock, waiting, finished). `states[k]` is
+ * the state after k steps; the chart shows the first `p` steps.
+ */
+export function ganttOf<C, S>(sim: Sim<C, S>, states: readonly S[], p: number, t: Text): GanttInput {
+  const s = states[p]!;
+  const n = sim.parts(sim.config(s))[sim.actorField];
+  const name = (i: number) => sim.prefix + (i + 1);
+  const holder = sim.holder(s);
+  const bars: GanttBar[] = [];
+  const ran = sim.schedule(s);
+  for (let k = 0; k < p; k++) bars.push({ row: ran[k]!, start: k, end: k + 1, label: sim.short(s, k, t), tone: ((ran[k]! % 6) + 1) as Tone, kind: 'run' });
+  for (let i = 0; i < n; i++) {
+    let from = -1;
+    for (let k = 0; k <= p; k++) {
+      const blocked = k < p && ran[k] !== i && sim.whyNot(states[k]!, i) === 'blocked';
+      if (blocked && from < 0) from = k;
+      if (!blocked && from >= 0) {
+        bars.push({ row: i, start: from, end: k, label: t.waiting, kind: 'blocked' });
+        from = -1;
+      }
+    }
+  }
+  const rows = Array.from({ length: n }, (_, i) => {
+    const why = sim.whyNot(s, i);
+    const word = why === 'blocked' ? t.blocked(name(holder ?? 0)) : holder === i ? t.holds : sim.status(s, i, t);
+    const kind = why === 'blocked' ? 'blocked' : why === 'finished' ? 'done' : holder === i ? 'run' : 'wait';
+    return { id: name(i), label: name(i), state: { word, kind } as const };
+  });
+  return { rows, bars, now: p, nowLabel: t.now, label: t.chart(t.actor[sim.prefix]!, p) };
 }
