@@ -253,6 +253,91 @@ test.describe('motion', () => {
   });
 });
 
+// Issue 12: you are the scheduler by touching the program itself, and the schedule is a picture.
+const line = (fig: Locator, actor: string) => fig.locator(`.lk-go[aria-label^="Run ${actor}'s next line"]`);
+const bars = (fig: Locator, kind = 'run') => fig.locator(`.lk-gantt .kit-bar[data-kind="${kind}"]`);
+
+test.describe('be the scheduler on the program and the chart', () => {
+  test("clicking a buyer's current line runs that buyer's next step", async ({ page }) => {
+    const fig = await open(page, EN);
+    await line(fig, 'P2').click({ force: true });
+    await expect(live(fig)).toHaveText('P2 read 1');
+    await expect(row(fig, 'P2')).toContainText('{"ticket_num": 1}');
+    await expect(fig.locator('.kit-counter')).toHaveText('Step 1 of 1');
+    // P2 now stands on its write line; P1 and P3 still on the read.
+    await expect(line(fig, 'P2')).toHaveAccessibleName("Run P2's next line: json.dump(data, f)");
+    // Enter on a focused line runs it too, and focus follows the buyer to its next line.
+    await line(fig, 'P1').focus();
+    await page.keyboard.press('Enter');
+    await expect(live(fig)).toHaveText('P1 read 1');
+    await expect(line(fig, 'P1')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(live(fig)).toHaveText('P1 write 0 (believes success)');
+    await expect(fig.locator('.lk-world')).toContainText('{"ticket_num": 0}');
+    await expect(fig.locator('.lk-sched')).toHaveText('Schedule: P2 P1 P1');
+    await expect(page).toHaveURL(/locks=1\.3\.N\.211/);
+  });
+
+  test("clicking a blocked buyer's line refuses and says why, in the reader's language", async ({ page }) => {
+    const fig = await open(page, `${EN}?locks=1.3.L.1`);
+    await expect(line(fig, 'P2')).toHaveText('■');
+    await expect(line(fig, 'P2')).toHaveAttribute('aria-disabled', 'true');
+    await line(fig, 'P2').click({ force: true });
+    await expect(live(fig)).toHaveText('P2 cannot run now: waiting: P1 holds the lock');
+    await expect(fig.locator('.kit-counter')).toHaveText('Step 1 of 1');
+    const zh = await open(page, `${ZH}?locks=1.3.L.1`);
+    await zh.locator('.lk-go[aria-label^="让 P3"]').click({ force: true });
+    await expect(live(zh)).toHaveText('P3 现在不能运行：等锁，P1 持有');
+  });
+
+  test('count += 1: clicking LOAD, ADD, STORE lines runs each thread', async ({ page }) => {
+    const fig = await open(page, EN, 'counter');
+    for (const [th, said] of [['T1', 'T1 LOAD: tmp = count = 0'], ['T2', 'T2 LOAD: tmp = count = 0'], ['T1', 'T1 ADD: tmp = 1'], ['T2', 'T2 ADD: tmp = 1'], ['T1', 'T1 STORE: count = 1'], ['T2', 'T2 STORE: count = 1']]) {
+      await line(fig, th!).click();
+      await expect(live(fig)).toContainText(said!);
+    }
+    await expect(outcome(fig)).toHaveText('Done: count = 1, but it should be 2: 1 update lost!');
+    // Drawn row by row: T1's three bars, then T2's.
+    await expect(bars(fig)).toHaveText(['LOAD 0', 'ADD 1', 'STORE 1', 'LOAD 0', 'ADD 1', 'STORE 1']);
+  });
+
+  test('the chart draws one bar per step taken, named by what ran, in its row, and follows the player', async ({ page }) => {
+    const fig = await open(page, `${EN}?locks=1.3.N.123123`);
+    await expect(bars(fig)).toHaveCount(6);
+    for (const r of ['0', '1', '2']) await expect(fig.locator(`.lk-gantt .kit-bar[data-row="${r}"][data-kind="run"]`)).toHaveText(['read 1', 'write 0']);
+    // Bar k covers tick k: P3's bars are at ticks 2 and 5.
+    await expect(fig.locator('.lk-gantt .kit-bar[data-row="2"][data-kind="run"]').last()).toHaveAttribute('data-start', '5');
+    await expect(fig.locator('.lk-gantt svg')).toHaveAttribute('aria-label', /6 steps/);
+    await fig.getByRole('button', { name: 'Step back' }).click();
+    await expect(bars(fig)).toHaveCount(5);
+    // Text in the picture is never under 12 px.
+    const sizes = await fig.locator('.lk-gantt text').evaluateAll((ts) => ts.map((t) => parseFloat(getComputedStyle(t).fontSize)));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+  });
+
+  test('with the lock the chart shows who waited: a dashed "waiting" bar and the row\'s state', async ({ page }) => {
+    const fig = await open(page, `${EN}?locks=1.3.L.111`);
+    await expect(bars(fig, 'blocked')).toHaveCount(2);
+    await expect(bars(fig, 'blocked').first()).toHaveText('waiting');
+    await expect(fig.locator('.lk-gantt svg')).toContainText('holds the lock');
+    await expect(fig.locator('.lk-gantt svg')).toContainText(/waiting: P1 holds the\s*lock/);
+  });
+
+  test('a change of setup restarts at step 0 with an empty chart', async ({ page }) => {
+    const fig = await open(page, `${EN}?locks=1.3.N.123`);
+    await expect(bars(fig)).toHaveCount(3);
+    await fig.getByLabel('Use the lock').check();
+    await expect(fig.locator('.kit-counter')).toHaveText('Before the first step');
+    await expect(bars(fig)).toHaveCount(0);
+  });
+
+  test('an old state link (before the chart) opens at its step, chart drawn', async ({ page }) => {
+    const fig = await open(page, `${EN}?locks=1.3.N.1231.3`);
+    await expect(fig.locator('.kit-counter')).toHaveText('Step 3 of 4');
+    await expect(bars(fig)).toHaveCount(3);
+  });
+});
+
 // Light, dark from the system, and dark chosen with the site's toggle while the system is light.
 for (const [scheme, stored] of [['light', null], ['dark', null], ['light', 'dark']] as const) {
   test.describe(`axe, ${scheme}${stored ? `, theme toggle ${stored}` : ''}`, () => {
@@ -283,6 +368,7 @@ for (const [scheme, stored] of [['light', null], ['dark', null], ['light', 'dark
         },
       ],
       ['counter, bad URL state', async (page) => void (await open(page, `${EN}?counter=1`, 'counter'))],
+      ['counter, finished with the lock (zh)', async (page) => void (await open(page, `${ZH}?counter=2.1.L.1111122222`, 'counter'))],
     ];
     for (const [where, setup] of STATES) {
       test(where, async ({ page }) => {
