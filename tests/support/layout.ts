@@ -87,7 +87,9 @@ export async function layoutProblems(page: Page, rootSelector: string, opts: Lay
       for (const shape of root.querySelectorAll<SVGGeometryElement>('svg path, svg line, svg polyline')) {
         if (!visible(shape)) continue;
         const cs = getComputedStyle(shape);
-        if (cs.stroke === 'none' || (cs.fill !== 'none' && !shape.matches('line'))) continue;
+        // Invisible strokes (a finger-sized hit area) and filled shapes are not lines.
+        if (cs.stroke === 'none' || cs.stroke === 'transparent' || /^rgba\(.*,\s*0\)$/.test(cs.stroke)) continue;
+        if (cs.fill !== 'none' && !shape.matches('line')) continue;
         const ctm = shape.getScreenCTM();
         if (!ctm) continue;
         const len = shape.getTotalLength();
