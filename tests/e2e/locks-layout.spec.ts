@@ -30,20 +30,21 @@ const SETUPS: Setup[] = [
   count(4, 3, false, 'counter: 4 threads × 3'),
 ];
 
-async function walk(page: Page, lang: 'en' | 'zh', s: Setup, width: number): Promise<string[]> {
-  await page.setViewportSize({ width, height: 900 });
+async function walk(page: Page, lang: 'en' | 'zh', s: Setup, width: number, present = false): Promise<string[]> {
+  await page.setViewportSize({ width, height: present ? 720 : 900 });
   const path = s.id === 'counter' ? `/${lang}/locks/count-plus-one/` : `/${lang}/locks/`;
-  await page.goto(`${path}?${s.id}=${s.state}`);
+  await page.goto(`${path}?${s.id}=${s.state}${present ? `&present=${s.id}` : ''}`);
   const fig = page.locator(`figure#${s.id}`);
   await fig.scrollIntoViewIfNeeded();
   await expect(fig).toHaveAttribute('data-live', '');
+  if (present) await expect(fig).toHaveAttribute('data-present', '');
   await expect(fig.locator('.lk-gantt svg')).toBeVisible();
   const found: string[] = [];
   const forward = fig.locator('.kit-player .forward');
   for (let step = 0; step <= s.steps; step++) {
     if (step > 0) await forward.click();
     await expect(fig.locator('.lk-gantt .kit-bar[data-kind="run"]')).toHaveCount(step);
-    for (const p of await layoutProblems(page, `figure#${s.id}`)) found.push(`${lang} ${s.name}, ${width} px, step ${step}: ${p}`);
+    for (const p of await layoutProblems(page, `figure#${s.id}`, { minPx: present ? 18 : 12 })) found.push(`${lang} ${s.name}, ${present ? 'presenter ' : ''}${width} px, step ${step}: ${p}`);
     if (found.length) break;
   }
   return found;
@@ -61,3 +62,11 @@ for (const width of [360, 768, 1440])
       expect(await walk(page, 'zh', SETUPS[1]!, width)).toEqual([]);
     });
   });
+
+test.describe('presenter mode on a 1280×720 projector: text ≥ 18 px', () => {
+  for (const s of [SETUPS[1]!, SETUPS[3]!, SETUPS[5]!])
+    test(s.name, async ({ page }) => {
+      test.setTimeout(120_000);
+      expect(await walk(page, 'en', s, 1280, true)).toEqual([]);
+    });
+});

@@ -100,14 +100,22 @@ function mount<C, S>(host: HTMLElement, sim: Sim<C, S>): void {
     setup,
     err,
     h('div', 'lk-world', {}, h('p', '', {}, ...(sim.kind === 'tickets' ? [h('b', '', {}, 'data.json'), ' '] : []), shared), lockLine, outcome),
-    h('div', 'kit-stage lk-stage', {}, chart, progCap, progScroll),
+    // The run buttons are the accessible twin of the program's lines, so they belong to the picture too.
     h(
-      'table',
-      'lk-actors',
-      // Named by aria-label, not a visually hidden caption: the layout check measures every caption.
-      { 'aria-label': t.who },
-      h('thead', '', {}, h('tr', '', {}, th(t.actor[sim.prefix]!), th(t.next), th(sim.kind === 'tickets' ? 'data' : 'tmp'), th(t.state))),
-      rows,
+      'div',
+      'kit-stage lk-stage',
+      {},
+      chart,
+      progCap,
+      progScroll,
+      h(
+        'table',
+        'lk-actors',
+        // Named by aria-label, not a visually hidden caption: the layout check measures every caption.
+        { 'aria-label': t.who },
+        h('thead', '', {}, h('tr', '', {}, th(t.actor[sim.prefix]!), th(t.next), th(sim.kind === 'tickets' ? 'data' : 'tmp'), th(t.state))),
+        rows,
+      ),
     ),
     h('div', 'lk-tools', {}, worst, random, undo),
     keys,
