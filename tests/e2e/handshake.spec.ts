@@ -130,9 +130,11 @@ test.describe('what if', () => {
     await expect(widget.locator('.kit-counter')).toHaveText('第 9 / 13 步');
     await expect(widget.locator('.kit-live')).toContainText('这个报文在途中丢失了');
     await expect(widget.locator('.widget-live .kit-lost')).toHaveCount(1);
-    await expect(widget.locator('.widget-live .hs-x')).toHaveCount(1);
+    await expect(widget.locator('.widget-live .kit-x')).toHaveCount(1);
     await expectStates(widget, 'TIME-WAIT', 'LAST-ACK');
     await expect(page).toHaveURL(/[?&]handshake=1~l8\.9#?/);
+    // The keys step from the player (the list's buttons keep their own keys).
+    await widget.locator('.kit-player .forward').focus();
     await page.keyboard.press('ArrowRight');
     await expect(widget.locator('.kit-live')).toContainText('B 的重传计时器到期（RTO = 1 s，第 1 次）');
     await page.keyboard.press('ArrowRight');

@@ -27,9 +27,6 @@ export function segWords(step: Step): string {
 /** Segment and send steps: one per transmission (what Scenario.lose counts). */
 export const isTransmission = (s: Step): boolean => s.kind === 'segment' || s.kind === 'send';
 
-const svg = (w: number, h: number, label: string, body: string, cls: string): string =>
-  `<svg class="hs-svg ${cls}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(label)}">${body}</svg>`;
-
 const txt = (x: number, y: number, s: string, cls = '', anchor = 'middle'): string =>
   `<text x="${x}" y="${y}" text-anchor="${anchor}"${cls && ` class="${cls}"`}>${esc(s)}</text>`;
 
@@ -97,6 +94,10 @@ export const DIAGRAM_WIDTH = 640;
 
 const FW = 660;
 const FH = 640;
+/** The whole figure's size on screen: 1.4× its units, so no word in it is under 13 px. */
+export const FIGURE_ZOOM = 1.4;
+export const FIGURE_WIDTH = FW * FIGURE_ZOOM;
+export const FIGURE_HEIGHT = FH * FIGURE_ZOOM;
 /** Box centres and heights; the figure draws CLOSED twice (top, and bottom right). */
 const BOX: Record<State | 'CLOSED2', [number, number, number]> = {
   CLOSED: [320, 30, 34],
@@ -225,7 +226,8 @@ export function figureSvg(label: string): string {
       txt(cx, cy + 4, name === 'CLOSED2' ? 'CLOSED' : name, 'hs-bt') +
       spot(cx - BW / 2, cy - bh / 2) +
       '</g>';
-  return svg(FW, FH, label, edges + boxes, 'hs-fig');
+  // Drawn at FIGURE_ZOOM: Figure 5's smallest words (9.5 units) come out at 13 CSS px.
+  return `<svg class="hs-svg hs-fig" width="${FW * FIGURE_ZOOM}" height="${FH * FIGURE_ZOOM}" viewBox="0 0 ${FW} ${FH}" role="img" aria-label="${esc(label)}">${edges + boxes}</svg>`;
 }
 
 /**

@@ -310,8 +310,19 @@ export function lanes(input: LanesInput): LanesLayout {
 
   function draw(p: Placed): LanesLayout {
     const groups: string[] = rows.map(() => '');
-    // Lifelines are drawn once, full height; the visible part is the picture's height.
-    let body = `<path class="kit-line kit-life" d="${input.lanes.map((_, i) => `M${n(laneX(i))},${titleH}V${p.height}`).join('')}"/>`;
+    // Lifelines run from the titles down, broken where a tag sits on them.
+    let d = '';
+    input.lanes.forEach((_, i) => {
+      const x = laneX(i);
+      const on = p.tags.filter((t) => t.box.x < x && t.box.x + t.box.w > x).map((t) => t.box).sort((a, b) => a.y - b.y);
+      let y = titleH;
+      for (const b of on) {
+        if (b.y > y) d += `M${n(x)},${n(y)}V${n(b.y)}`;
+        y = Math.max(y, b.y + b.h);
+      }
+      d += `M${n(x)},${n(y)}V${p.height}`;
+    });
+    let body = `<path class="kit-line kit-life" d="${d}"/>`;
     input.lanes.forEach((t, i) => {
       body += textBlock({ x: laneX(i) - titleW, y: pad / 2, w: 2 * titleW, h: lineHeight(tpx) }, [t], tpx, 'kit-b kit-title');
     });
