@@ -60,7 +60,7 @@ function mount(host: HTMLElement): void {
   let drawn: { svg: SVGSVGElement; rows: SVGGElement[]; ends: number[]; width: number } | null = null;
   const showSequence = (p: number, label: string) => {
     if (!drawn) {
-      const layout = sequenceLayout(run.steps, t, label, size.width, size.scale);
+      const layout = sequenceLayout(run.steps, t, label, size.width, size.scale, run.scenario.isn);
       seq.innerHTML = layout.svg;
       const svg = seq.querySelector<SVGSVGElement>('svg')!;
       // Arrows are things to touch: the picture is a group of them, not a flat image.
@@ -108,7 +108,7 @@ function mount(host: HTMLElement): void {
     fig.parentElement!.hidden = nearOn;
     if (!nearOn) return;
     const two = size.width >= 2 * 300 * size.scale + 32;
-    const w = two ? Math.floor((size.width - 32) / 2) : size.width;
+    const w = two ? Math.floor((size.width - 34) / 2) : size.width;
     near.innerHTML = SIDES.map((side) => {
       const state = s.states[side];
       const came = s.edges[side] ? transition(s.edges[side]!) : undefined;
@@ -231,7 +231,50 @@ function mount(host: HTMLElement): void {
   seq.addEventListener('click', (e) => {
     const a = (e.target as Element).closest<SVGGElement>('.kit-arrow[data-key]');
     if (a) loseFromArrow(a);
+    const title = (e.target as Element).closest<SVGGElement>('.kit-lane-title');
+    if (title) editIsn(title);
   });
+  /**
+   * Set an ISN on the picture: a click on a lane's title opens a field over it. Enter or leaving it
+   * applies the number (checked as the ISN fields above check it: they are its keyboard twin),
+   * Esc puts it away.
+   */
+  const editIsn = (title: SVGGElement) => {
+    const k = Number(title.dataset.lane);
+    const twin = isn[k]!;
+    seq.querySelector('.hs-isn-inline')?.remove();
+    const field = document.createElement('input');
+    field.className = 'hs-isn-inline';
+    field.inputMode = 'numeric';
+    field.value = twin.value;
+    field.setAttribute('aria-label', twin.parentElement!.textContent!.trim());
+    const box = title.getBoundingClientRect();
+    const host = seq.getBoundingClientRect();
+    field.style.left = `${box.left - host.left + seq.scrollLeft}px`;
+    field.style.top = `${box.top - host.top}px`;
+    field.style.width = `${Math.max(box.width, 120)}px`;
+    let done = false;
+    const finish = (apply: boolean) => {
+      if (done) return;
+      done = true;
+      field.remove();
+      if (apply && field.value.trim() !== twin.value) {
+        twin.value = field.value;
+        twin.dispatchEvent(new Event('change'));
+      }
+    };
+    field.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') finish(true);
+      else if (e.key === 'Escape') {
+        e.stopPropagation();
+        finish(false);
+      }
+    });
+    field.addEventListener('blur', () => finish(true));
+    seq.append(field);
+    field.focus();
+    field.select();
+  };
   seq.addEventListener('keydown', (e) => {
     const a = (e.target as Element).closest<SVGGElement>('.kit-arrow[data-key]');
     if (!a) return;

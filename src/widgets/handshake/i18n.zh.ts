@@ -11,7 +11,7 @@ export const words: HandshakeText = {
   scenario: '场景',
   custom: '自定义（你改过的场景）',
   presets: {
-    normal: '正常：握手、发送 hello、四次挥手',
+    normal: '正常：握手、发 hello、四次挥手',
     'piggyback-close': 'B 的 FIN 搭在 ACK 上（三次挥手）',
     'simultaneous-open': '同时打开（RFC 图 7）',
     'simultaneous-close': '同时关闭（RFC 图 13）',
@@ -23,7 +23,7 @@ export const words: HandshakeText = {
     'syn-timeout': 'SYN 一再丢失，connect() 放弃',
     'rst-closed-port': '端口没有监听：RST，连接被拒绝',
     'linux-msl': 'Linux：TIME-WAIT 固定 60 秒',
-    'time-wait-too-short': 'TIME-WAIT 太短：重发的 FIN 换来 RST',
+    'time-wait-too-short': 'TIME-WAIT 过短：FIN 换来 RST',
   },
   isnA: 'A 的初始序号（ISN）',
   isnB: 'B 的初始序号（ISN）',

@@ -80,8 +80,10 @@ export function sequenceRows(steps: readonly Step[], words: SequenceWords): Lane
 }
 
 /** The whole run laid out for `width` px at `scale` (the build draws it at DIAGRAM_WIDTH). */
-export function sequenceLayout(steps: readonly Step[], words: SequenceWords, label: string, width: number, scale = 1): LanesLayout {
-  return lanes({ lanes: [words.client, words.server], rows: sequenceRows(steps, words), width, scale, lost: words.lost, label });
+export function sequenceLayout(steps: readonly Step[], words: SequenceWords, label: string, width: number, scale = 1, isn?: Record<Side, number>): LanesLayout {
+  // Each lane's title carries its endpoint's ISN (the live widget lets the reader change it there).
+  const title = (side: Side) => (isn ? `${words[side]} ISN ${isn[side]}` : words[side]);
+  return lanes({ lanes: [title('client'), title('server')], rows: sequenceRows(steps, words), width, scale, lost: words.lost, label });
 }
 
 /** The width the build draws the static diagram at (it scrolls in its frame on a narrower screen). */

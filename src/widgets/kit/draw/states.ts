@@ -47,7 +47,9 @@ export function neighbourhood(input: NeighbourhoodInput): Drawn {
   const pad = Math.round(6 * s);
   const width = Math.max(input.width, 200 * s);
   const boxH = lineHeight(tpx) + 2 * pad;
-  const spine = Math.round(18 * s);
+  /** A margin for the boxes' strokes at the left edge. */
+  const M = 2;
+  const spine = M + Math.round(18 * s);
   let body = '';
   let y = 0;
 
@@ -62,7 +64,7 @@ export function neighbourhood(input: NeighbourhoodInput): Drawn {
   body += textBlock({ x: 0, y, w: width, h: lineHeight(tpx) }, [input.who], tpx, 'kit-b', 'start');
   y += lineHeight(tpx) + pad;
   if (input.came && input.came.from !== input.current) {
-    box(0, y, input.came.from, 'kit-was', px);
+    box(M, y, input.came.from, 'kit-was', px);
     y += boxH;
   }
   if (input.came) {
@@ -74,7 +76,7 @@ export function neighbourhood(input: NeighbourhoodInput): Drawn {
     body += textBlock({ x: x + 2 * pad, y: y + (len - h) / 2, w: width - x - 2 * pad, h }, lines, px, 'kit-b', 'start') + '</g>';
     y += len;
   }
-  const nowW = box(0, y, input.current, 'kit-now', tpx);
+  const nowW = M + box(M, y, input.current, 'kit-now', tpx);
   const nowTag = `← ${input.who.split(/[ （(]/)[0]}`;
   body += textBlock({ x: nowW + pad, y: y + (boxH - lh) / 2, w: textWidth(nowTag, px), h: lh }, [nowTag], px, 'kit-b', 'start');
   y += boxH;
