@@ -130,9 +130,11 @@ test.describe('what if', () => {
     await expect(widget.locator('.kit-counter')).toHaveText('第 9 / 13 步');
     await expect(widget.locator('.kit-live')).toContainText('这个报文在途中丢失了');
     await expect(widget.locator('.widget-live .kit-lost')).toHaveCount(1);
-    await expect(widget.locator('.widget-live .hs-x')).toHaveCount(1);
+    await expect(widget.locator('.widget-live .kit-x')).toHaveCount(1);
     await expectStates(widget, 'TIME-WAIT', 'LAST-ACK');
     await expect(page).toHaveURL(/[?&]handshake=1~l8\.9#?/);
+    // The keys step from the player (the list's buttons keep their own keys).
+    await widget.locator('.kit-player .forward').focus();
     await page.keyboard.press('ArrowRight');
     await expect(widget.locator('.kit-live')).toContainText('B 的重传计时器到期（RTO = 1 s，第 1 次）');
     await page.keyboard.press('ArrowRight');
@@ -141,7 +143,7 @@ test.describe('what if', () => {
     await expect(widget.locator('.kit-live')).toContainText('把 TIME-WAIT 计时器重新开始（到 t = 241.4 s）');
     await expect(widget.locator('.hs-timers').first()).toContainText('还剩 240 s（共 240 s），t = 241.4 s 结束');
     // Figure 5 leaves out TIME-WAIT → TIME-WAIT: it appears once taken, marked with A.
-    const loop = widget.locator('[data-e="time-wait-rcv-fin"]');
+    const loop = widget.locator('.hs-figure [data-e="time-wait-rcv-fin"]');
     await expect(loop).toHaveClass(/hs-seen/);
     await expect(loop).toHaveClass(/hs-on/);
     await expect(loop.locator('.hs-badge-t')).toHaveText('A');
@@ -173,7 +175,7 @@ test.describe('what if', () => {
     await expectStates(widget, 'TIME-WAIT', 'LAST-ACK');
     await expect(widget.locator('.kit-live')).toContainText('a three-segment close');
     await expect(widget.locator('.kit-live')).toContainText('A: FIN-WAIT-1 → TIME-WAIT');
-    await expect(widget.locator('[data-e="fin-wait-1-rcv-fin-ack"]')).toHaveClass(/hs-seen/);
+    await expect(widget.locator('.hs-figure [data-e="fin-wait-1-rcv-fin-ack"]')).toHaveClass(/hs-seen/);
     await expect(page).toHaveURL(/[?&]handshake=1~p\.7/);
   });
 
@@ -448,6 +450,25 @@ test.describe('the picture', () => {
     await widget.locator('.kit-scrub').fill('10');
     const h10 = await height();
     expect(h10).toBeGreaterThan(h3 + 100);
+  });
+
+  test('the ISN is set on the picture: a click on a lane\'s title opens a field there, Enter applies it', async ({ page }) => {
+    const widget = await open(page, `${EN}?handshake=1.3#handshake`);
+    await widget.locator('.hs-seq-box .kit-lane-title[data-lane="0"]').click();
+    const field = widget.locator('.hs-isn-inline');
+    await expect(field).toBeFocused();
+    await field.fill('5000');
+    await field.press('Enter');
+    await expect(widget.locator('.hs-isn').first()).toHaveValue('5000');
+    await expect(widget.locator('.hs-seq-box .kit-lane-title[data-lane="0"]')).toContainText('ISN 5000');
+    await widget.locator('.kit-scrub').fill('1');
+    await expect(widget.locator('.hs-seq-box .kit-row[data-row="1"]')).toContainText('seq=5000');
+    // Nonsense gets the fields' own message, and the run stays.
+    await widget.locator('.hs-seq-box .kit-lane-title[data-lane="1"]').click();
+    await widget.locator('.hs-isn-inline').fill('-7');
+    await widget.locator('.hs-isn-inline').press('Enter');
+    await expect(widget.locator('.kit-live')).toContainText('0 to 4294967295');
+    await expect(widget.locator('.hs-seq-box .kit-lane-title[data-lane="1"]')).toContainText('ISN 300');
   });
 
   test('← and → never step while the scenario select or a field has the focus', async ({ page }) => {

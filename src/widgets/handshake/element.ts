@@ -9,7 +9,9 @@ import { Player } from '../kit/player.ts';
 import { readState, writeState } from '../kit/url-state.ts';
 import { DEFAULT_SCENARIO, PRESETS, SEQ_MOD, timeWaitSeconds, type Scenario, type Step } from './model.ts';
 import { fill, type LiveText } from './i18n.ts';
-import { SIDES, figureMarks, letters, isTransmission, letter, other, secs, segWords, sequenceLayout, DIAGRAM_WIDTH } from './view-svg.ts';
+import { SIDES, figureMarks, letters, isTransmission, letter, other, secs, segWords, sequenceLayout, DIAGRAM_WIDTH, FIGURE_HEIGHT, FIGURE_WIDTH } from './view-svg.ts';
+import { neighbourhood } from '../kit/draw/states.ts';
+import { TRANSITIONS, transition } from './transitions.ts';
 import { fit, type Fit } from '../kit/draw/fit.ts';
 import { describe } from './view-text.ts';
 import { parseState, presetOf, stateCode, toggleLoss, tryRun, type Run } from './view-run.ts';
@@ -47,6 +49,9 @@ function mount(host: HTMLElement): void {
   const fig = $<SVGSVGElement>('.hs-fig');
   const marked = [...fig.querySelectorAll<SVGElement>('[data-e],[data-s]')];
   const list = $('.hs-segs');
+  const near = $('.hs-near');
+  const wholeLabel = $('.hs-whole-l');
+  const whole = $<HTMLInputElement>('.hs-whole');
 
   // The sequence diagram is laid out whole once per run and per width (kit/draw/lanes.ts); a step
   // only shows the rows so far (the picture ends where they end: nothing blank below), marks the
@@ -55,7 +60,7 @@ function mount(host: HTMLElement): void {
   let drawn: { svg: SVGSVGElement; rows: SVGGElement[]; ends: number[]; width: number } | null = null;
   const showSequence = (p: number, label: string) => {
     if (!drawn) {
-      const layout = sequenceLayout(run.steps, t, label, size.width, size.scale);
+      const layout = sequenceLayout(run.steps, t, label, size.width, size.scale, run.scenario.isn);
       seq.innerHTML = layout.svg;
       const svg = seq.querySelector<SVGSVGElement>('svg')!;
       // Arrows are things to touch: the picture is a group of them, not a flat image.
@@ -65,13 +70,11 @@ function mount(host: HTMLElement): void {
         a.setAttribute('role', 'button');
         a.setAttribute('tabindex', '-1');
         a.setAttribute('aria-pressed', String(!!s.lost));
-        // Named by what it shows (its label, unwrapped); what pressing it does is its description.
-        a.setAttribute('aria-label', `${s.index! + 1}: ${segWords(s)}${s.lost ? ` ✕ ${t.lost}` : ''}`);
+        // Named by what it shows (its label's lines read back); what pressing it does is its description.
+        a.setAttribute('aria-label', (a.querySelector('.kit-lbl')?.textContent ?? segWords(s)).replace(/\s+/g, ' ').trim());
         const desc = document.createElementNS('http://www.w3.org/2000/svg', 'desc');
         desc.textContent = fill(t.lose, { n: s.index! + 1 });
         a.prepend(desc);
-        // The label is read as the name; hidden so it is not read twice.
-        a.querySelector('.kit-lbl')?.setAttribute('aria-hidden', 'true');
       }
       drawn = { svg, rows: [...svg.querySelectorAll<SVGGElement>('.kit-row')], ends: layout.ends, width: layout.width };
     }
@@ -92,6 +95,28 @@ function mount(host: HTMLElement): void {
     if (!drawn.svg.contains(document.activeElement))
       for (const a of drawn.svg.querySelectorAll<SVGGElement>('.kit-arrow[data-key]')) a.setAttribute('tabindex', a === stop ? '0' : '-1');
   };
+
+  // Figure 5 whole when the column can hold it at full type size (or the reader asks for it: it
+  // then scrolls in its frame); otherwise each endpoint's neighbourhood in it: the edge it just
+  // took, where it is, and every edge out of there.
+  const wholeFits = () => size.width >= FIGURE_WIDTH * size.scale;
+  const showNear = (s: Step, seen: Set<string | undefined>, label: string) => {
+    const fits = wholeFits();
+    wholeLabel.hidden = fits;
+    const nearOn = !fits && !whole.checked;
+    near.hidden = !nearOn;
+    fig.parentElement!.hidden = nearOn;
+    if (!nearOn) return;
+    const two = size.width >= 2 * 300 * size.scale + 32;
+    const w = two ? Math.floor((size.width - 34) / 2) : size.width;
+    near.innerHTML = SIDES.map((side) => {
+      const state = s.states[side];
+      const came = s.edges[side] ? transition(s.edges[side]!) : undefined;
+      const next = TRANSITIONS.filter((e) => e.from === state && (e.figure || seen.has(e.id)));
+      return neighbourhood({ who: t[side], current: state, came, next, nextTitle: t.near, width: w, scale: size.scale, label: `${t[side]}: ${state}. ${label}` }).svg;
+    }).join('');
+  };
+  whole.addEventListener('change', () => player.go(player.position, false, true));
 
   // Everything a step writes, worked out for the whole run at once (pure, a few ms per run), so a
   // step only copies it into the page: the first pass through a run no longer pays for compiling
@@ -136,6 +161,7 @@ function mount(host: HTMLElement): void {
       }
     }
     fig.setAttribute('aria-label', figName);
+    showNear(s, m.seen, figName);
     for (const li of list.children as HTMLCollectionOf<HTMLElement>) {
       const i = +li.dataset.i!;
       if (i === s.index) li.setAttribute('aria-current', 'step');
@@ -205,7 +231,50 @@ function mount(host: HTMLElement): void {
   seq.addEventListener('click', (e) => {
     const a = (e.target as Element).closest<SVGGElement>('.kit-arrow[data-key]');
     if (a) loseFromArrow(a);
+    const title = (e.target as Element).closest<SVGGElement>('.kit-lane-title');
+    if (title) editIsn(title);
   });
+  /**
+   * Set an ISN on the picture: a click on a lane's title opens a field over it. Enter or leaving it
+   * applies the number (checked as the ISN fields above check it: they are its keyboard twin),
+   * Esc puts it away.
+   */
+  const editIsn = (title: SVGGElement) => {
+    const k = Number(title.dataset.lane);
+    const twin = isn[k]!;
+    seq.querySelector('.hs-isn-inline')?.remove();
+    const field = document.createElement('input');
+    field.className = 'hs-isn-inline';
+    field.inputMode = 'numeric';
+    field.value = twin.value;
+    field.setAttribute('aria-label', twin.parentElement!.textContent!.trim());
+    const box = title.getBoundingClientRect();
+    const host = seq.getBoundingClientRect();
+    field.style.left = `${box.left - host.left + seq.scrollLeft}px`;
+    field.style.top = `${box.top - host.top}px`;
+    field.style.width = `${Math.max(box.width, 120)}px`;
+    let done = false;
+    const finish = (apply: boolean) => {
+      if (done) return;
+      done = true;
+      field.remove();
+      if (apply && field.value.trim() !== twin.value) {
+        twin.value = field.value;
+        twin.dispatchEvent(new Event('change'));
+      }
+    };
+    field.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') finish(true);
+      else if (e.key === 'Escape') {
+        e.stopPropagation();
+        finish(false);
+      }
+    });
+    field.addEventListener('blur', () => finish(true));
+    seq.append(field);
+    field.focus();
+    field.select();
+  };
   seq.addEventListener('keydown', (e) => {
     const a = (e.target as Element).closest<SVGGElement>('.kit-arrow[data-key]');
     if (!a) return;
@@ -251,6 +320,8 @@ function mount(host: HTMLElement): void {
   fit(seq, (f) => {
     size = f;
     drawn = null;
+    fig.setAttribute('width', String(Math.round(FIGURE_WIDTH * f.scale)));
+    fig.setAttribute('height', String(Math.round(FIGURE_HEIGHT * f.scale)));
     player.go(player.position, false, true);
   });
   // A shared link to a step: the live widget is taller than the static run, so land on it again.

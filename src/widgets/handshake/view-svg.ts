@@ -27,9 +27,6 @@ export function segWords(step: Step): string {
 /** Segment and send steps: one per transmission (what Scenario.lose counts). */
 export const isTransmission = (s: Step): boolean => s.kind === 'segment' || s.kind === 'send';
 
-const svg = (w: number, h: number, label: string, body: string, cls: string): string =>
-  `<svg class="hs-svg ${cls}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(label)}">${body}</svg>`;
-
 const txt = (x: number, y: number, s: string, cls = '', anchor = 'middle'): string =>
   `<text x="${x}" y="${y}" text-anchor="${anchor}"${cls && ` class="${cls}"`}>${esc(s)}</text>`;
 
@@ -83,8 +80,10 @@ export function sequenceRows(steps: readonly Step[], words: SequenceWords): Lane
 }
 
 /** The whole run laid out for `width` px at `scale` (the build draws it at DIAGRAM_WIDTH). */
-export function sequenceLayout(steps: readonly Step[], words: SequenceWords, label: string, width: number, scale = 1): LanesLayout {
-  return lanes({ lanes: [words.client, words.server], rows: sequenceRows(steps, words), width, scale, lost: words.lost, label });
+export function sequenceLayout(steps: readonly Step[], words: SequenceWords, label: string, width: number, scale = 1, isn?: Record<Side, number>): LanesLayout {
+  // Each lane's title carries its endpoint's ISN (the live widget lets the reader change it there).
+  const title = (side: Side) => (isn ? `${words[side]} ISN ${isn[side]}` : words[side]);
+  return lanes({ lanes: [title('client'), title('server')], rows: sequenceRows(steps, words), width, scale, lost: words.lost, label });
 }
 
 /** The width the build draws the static diagram at (it scrolls in its frame on a narrower screen). */
@@ -97,6 +96,10 @@ export const DIAGRAM_WIDTH = 640;
 
 const FW = 660;
 const FH = 640;
+/** The whole figure's size on screen: 1.4× its units, so no word in it is under 13 px. */
+export const FIGURE_ZOOM = 1.4;
+export const FIGURE_WIDTH = FW * FIGURE_ZOOM;
+export const FIGURE_HEIGHT = FH * FIGURE_ZOOM;
 /** Box centres and heights; the figure draws CLOSED twice (top, and bottom right). */
 const BOX: Record<State | 'CLOSED2', [number, number, number]> = {
   CLOSED: [320, 30, 34],
@@ -225,7 +228,8 @@ export function figureSvg(label: string): string {
       txt(cx, cy + 4, name === 'CLOSED2' ? 'CLOSED' : name, 'hs-bt') +
       spot(cx - BW / 2, cy - bh / 2) +
       '</g>';
-  return svg(FW, FH, label, edges + boxes, 'hs-fig');
+  // Drawn at FIGURE_ZOOM: Figure 5's smallest words (9.5 units) come out at 13 CSS px.
+  return `<svg class="hs-svg hs-fig" width="${FW * FIGURE_ZOOM}" height="${FH * FIGURE_ZOOM}" viewBox="0 0 ${FW} ${FH}" role="img" aria-label="${esc(label)}">${edges + boxes}</svg>`;
 }
 
 /**

@@ -30,7 +30,8 @@ export function enterPresenter(figure: HTMLElement, fullscreen: boolean, done: (
         inerted.push(sib);
       }
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && !document.fullscreenElement) leavePresenter();
+    // In full screen the browser may take Esc itself (then fullscreenchange ends the mode).
+    if (e.key === 'Escape') leavePresenter();
   };
   const onFs = () => {
     if (!document.fullscreenElement && current) leavePresenter();

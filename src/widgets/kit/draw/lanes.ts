@@ -79,12 +79,17 @@ export function lanes(input: LanesInput): LanesLayout {
   // Two lanes with room to spare: each state beside its lane, level with the arrow that changed
   // it (compact, as in RFC 9293's figures). Otherwise on the lifeline, between the arrows.
   const outside = nl === 2 && input.width - timeW - 2 * (tagW + 2 * GAP) >= textWidth('x'.repeat(30), px);
-  const half = outside ? tagW + 2 * GAP + 2 : Math.ceil(Math.max(tagW, titleW) / 2) + 2;
+  // Two lanes on a phone: the titles sit at the picture's edges (left and right aligned) and wrap
+  // to half its width; otherwise each is centred over its lane.
+  const edges = nl === 2 && !outside;
+  const half = outside ? tagW + 2 * GAP + 2 : Math.ceil(Math.max(tagW, edges ? 0 : titleW) / 2) + 2;
   const width = Math.max(input.width, timeW + 2 * half + 120 * scale);
   const x0 = timeW + half;
   const x1 = width - half;
   const laneX = (i: number) => (nl === 1 ? x0 : x0 + ((x1 - x0) * i) / (nl - 1));
-  const titleH = lineHeight(tpx) + pad;
+  const titleRoom = edges ? (width - 4 * GAP) / 2 : nl > 1 ? (x1 - x0) / (nl - 1) - 2 * GAP : width;
+  const titles = input.lanes.map((t) => wrapText(t, titleRoom, tpx));
+  const titleH = Math.max(...titles.map((l) => l.length)) * lineHeight(tpx) + pad;
 
   // The words of each row, wrapped to the room between its lanes (or beside its lane); a row whose
   // label stands in the way of a message crossing it is wrapped narrower (level 1, 2).
@@ -310,10 +315,26 @@ export function lanes(input: LanesInput): LanesLayout {
 
   function draw(p: Placed): LanesLayout {
     const groups: string[] = rows.map(() => '');
-    // Lifelines are drawn once, full height; the visible part is the picture's height.
-    let body = `<path class="kit-line kit-life" d="${input.lanes.map((_, i) => `M${n(laneX(i))},${titleH}V${p.height}`).join('')}"/>`;
-    input.lanes.forEach((t, i) => {
-      body += textBlock({ x: laneX(i) - titleW, y: pad / 2, w: 2 * titleW, h: lineHeight(tpx) }, [t], tpx, 'kit-b kit-title');
+    // Lifelines run from the titles down, broken where a tag sits on them.
+    let d = '';
+    input.lanes.forEach((_, i) => {
+      const x = laneX(i);
+      const on = p.tags.filter((t) => t.box.x < x && t.box.x + t.box.w > x).map((t) => t.box).sort((a, b) => a.y - b.y);
+      let y = titleH;
+      for (const b of on) {
+        if (b.y > y) d += `M${n(x)},${n(y)}V${n(b.y)}`;
+        y = Math.max(y, b.y + b.h);
+      }
+      d += `M${n(x)},${n(y)}V${p.height}`;
+    });
+    let body = `<path class="kit-line kit-life" d="${d}"/>`;
+    const titleBoxes: Box[] = [];
+    titles.forEach((lines, i) => {
+      const { w, h } = blockSize(lines, tpx);
+      const [x, align] = !edges ? [laneX(i) - w / 2, 'middle'] : i === 0 ? [0, 'start'] : [width - w, 'end'];
+      const box = { x, y: pad / 2, w, h };
+      titleBoxes.push(box);
+      body += `<g class="kit-lane-title" data-lane="${i}">${textBlock(box, lines, tpx, 'kit-b kit-title', align as 'start' | 'middle' | 'end')}</g>`;
     });
     for (const t of p.tags)
       groups[t.row] +=
@@ -342,7 +363,7 @@ export function lanes(input: LanesInput): LanesLayout {
       svg: svgRoot(width, p.height, input.label, body, 'kit-lanes', px),
       width,
       ends: p.ends,
-      boxes: p.boxes,
+      boxes: [...titleBoxes, ...p.boxes],
       lines: p.lines,
     };
   }
