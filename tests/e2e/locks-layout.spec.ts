@@ -38,12 +38,12 @@ async function walk(page: Page, lang: 'en' | 'zh', s: Setup, width: number, pres
   await fig.scrollIntoViewIfNeeded();
   await expect(fig).toHaveAttribute('data-live', '');
   if (present) await expect(fig).toHaveAttribute('data-present', '');
-  await expect(fig.locator('.lk-gantt svg')).toBeVisible();
+  await expect(fig.locator('.widget-live .lk-gantt svg')).toBeVisible();
   const found: string[] = [];
   const forward = fig.locator('.kit-player .forward');
   for (let step = 0; step <= s.steps; step++) {
     if (step > 0) await forward.click();
-    await expect(fig.locator('.lk-gantt .kit-bar[data-kind="run"]')).toHaveCount(step);
+    await expect(fig.locator('.widget-live .lk-gantt .kit-bar[data-kind="run"]')).toHaveCount(step);
     for (const p of await layoutProblems(page, `figure#${s.id}`, { minPx: present ? 18 : 12 })) found.push(`${lang} ${s.name}, ${present ? 'presenter ' : ''}${width} px, step ${step}: ${p}`);
     if (found.length) break;
   }

@@ -255,7 +255,7 @@ test.describe('motion', () => {
 
 // Issue 12: you are the scheduler by touching the program itself, and the schedule is a picture.
 const line = (fig: Locator, actor: string) => fig.locator(`.lk-go[aria-label^="Run ${actor}'s next line"]`);
-const bars = (fig: Locator, kind = 'run') => fig.locator(`.lk-gantt .kit-bar[data-kind="${kind}"]`);
+const bars = (fig: Locator, kind = 'run') => fig.locator(`.widget-live .lk-gantt .kit-bar[data-kind="${kind}"]`);
 
 test.describe('be the scheduler on the program and the chart', () => {
   test("clicking a buyer's current line runs that buyer's next step", async ({ page }) => {
@@ -304,14 +304,14 @@ test.describe('be the scheduler on the program and the chart', () => {
   test('the chart draws one bar per step taken, named by what ran, in its row, and follows the player', async ({ page }) => {
     const fig = await open(page, `${EN}?locks=1.3.N.123123`);
     await expect(bars(fig)).toHaveCount(6);
-    for (const r of ['0', '1', '2']) await expect(fig.locator(`.lk-gantt .kit-bar[data-row="${r}"][data-kind="run"]`)).toHaveText(['read 1', 'write 0']);
+    for (const r of ['0', '1', '2']) await expect(fig.locator(`.widget-live .lk-gantt .kit-bar[data-row="${r}"][data-kind="run"]`)).toHaveText(['read 1', 'write 0']);
     // Bar k covers tick k: P3's bars are at ticks 2 and 5.
-    await expect(fig.locator('.lk-gantt .kit-bar[data-row="2"][data-kind="run"]').last()).toHaveAttribute('data-start', '5');
-    await expect(fig.locator('.lk-gantt svg')).toHaveAttribute('aria-label', /6 steps/);
+    await expect(fig.locator('.widget-live .lk-gantt .kit-bar[data-row="2"][data-kind="run"]').last()).toHaveAttribute('data-start', '5');
+    await expect(fig.locator('.widget-live .lk-gantt svg')).toHaveAttribute('aria-label', /6 steps/);
     await fig.getByRole('button', { name: 'Step back' }).click();
     await expect(bars(fig)).toHaveCount(5);
     // Text in the picture is never under 12 px.
-    const sizes = await fig.locator('.lk-gantt text').evaluateAll((ts) => ts.map((t) => parseFloat(getComputedStyle(t).fontSize)));
+    const sizes = await fig.locator('.widget-live .lk-gantt text').evaluateAll((ts) => ts.map((t) => parseFloat(getComputedStyle(t).fontSize)));
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
   });
 
@@ -319,8 +319,8 @@ test.describe('be the scheduler on the program and the chart', () => {
     const fig = await open(page, `${EN}?locks=1.3.L.111`);
     await expect(bars(fig, 'blocked')).toHaveCount(2);
     await expect(bars(fig, 'blocked').first()).toHaveText('waiting');
-    await expect(fig.locator('.lk-gantt svg')).toContainText('holds the lock');
-    await expect(fig.locator('.lk-gantt svg')).toContainText(/waiting: P1 holds the\s*lock/);
+    await expect(fig.locator('.widget-live .lk-gantt svg')).toContainText('holds the lock');
+    await expect(fig.locator('.widget-live .lk-gantt svg')).toContainText(/waiting: P1 holds the\s*lock/);
   });
 
   test('a change of setup restarts at step 0 with an empty chart', async ({ page }) => {
@@ -397,6 +397,8 @@ test.describe('without JavaScript', () => {
       'P3 write 0 (believes success)',
     ]);
     await expect(fig.locator('.widget-static')).toContainText('oversold by 2');
+    // The picture comes first even without JavaScript: the worst run's chart, a bar per step.
+    await expect(fig.locator('.widget-static .lk-gantt .kit-bar[data-kind="run"]')).toHaveCount(6);
     await expect(fig.locator('.widget-static')).toContainText('Without the lock: 4 of 6 schedules oversell');
     await expect(fig.locator('.widget-static')).toContainText('With the lock: 0 of 2 schedules oversell');
     await page.goto(pageOf(EN, 'counter'));

@@ -38,7 +38,7 @@ import {
   type TicketConfig,
 } from './model.ts';
 import type { Lang } from '../kit/i18n.ts';
-import type { GanttBar, GanttInput, Tone } from '../kit/draw/gantt.ts';
+import { gantt, type GanttBar, type GanttInput, type Tone } from '../kit/draw/gantt.ts';
 import type { Text } from './i18n.ts';
 
 export type Kind = 'tickets' | 'counter';
@@ -205,11 +205,14 @@ export { LIMITS };
  * The worst schedule of a program's default scenario, run through the model: its steps in words
  * and its outcome. The build-time figure (Locks.astro) and the labs page both draw it.
  */
-export function worstRun<C, S>(sim: Sim<C, S>, t: Text, lines: (s: S) => string[]): { steps: string[]; outcome: string } {
+export function worstRun<C, S>(sim: Sim<C, S>, t: Text, lines: (s: S) => string[]): { steps: string[]; outcome: string; chart: string } {
   const config = (sim.make(sim.dflt) as { value: C }).value;
-  let s = sim.start(config);
-  for (const i of sim.worst(config)) s = sim.step(s, i);
-  return { steps: lines(s), outcome: sim.outcome(s, t)[0] };
+  const states = [sim.start(config)];
+  for (const i of sim.worst(config)) states.push(sim.step(states[states.length - 1]!, i));
+  const s = states[states.length - 1]!;
+  // The still is drawn for a phone's column (320 px); wider screens show it as it is.
+  const chart = gantt(ganttOf(sim, states, states.length - 1, t), { width: 320, scale: 1 });
+  return { steps: lines(s), outcome: sim.outcome(s, t)[0], chart };
 }
 
 /**
