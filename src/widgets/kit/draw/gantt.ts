@@ -74,14 +74,14 @@ export function ganttLayout(input: GanttInput, { width, scale }: Fit): Drawn {
 
   // The title column: row names in bold, each row's state wrapped under it.
   const titleW = Math.max(0, ...input.rows.map((r) => textWidth(r.label, tpx)));
-  const stateW = Math.max(0, ...input.rows.map((r) => (r.state ? textWidth(r.state.word, px) + 2 * bp : 0)));
+  const stateW = Math.max(0, ...input.rows.map((r) => (r.state ? textWidth(`${r.state.word} `, px) + 2 * bp : 0)));
   const cap = Math.max(titleW, textWidth('M'.repeat(6), px) + 2 * bp, Math.floor((width - 2 * P) * 0.32));
   const hw = Math.min(Math.max(titleW, stateW), cap);
 
-  // Tick width: what the bar labels ask for, at least the axis numbers and two characters, at most ten.
+  // Tick width: what the bar labels ask for (with the room wrapText keeps for a trailing space), at least the axis numbers and two characters, at most ten.
   const minTw = Math.max(numW + 2 * P, textWidth('MM', px) + 2 * bp + 2);
   const maxTw = textWidth('M'.repeat(10), px) + 2 * bp + 2;
-  const need = Math.max(0, ...input.bars.map((b) => (b.label ? (textWidth(b.label, px) + 2 * bp + 2) / Math.max(1, b.end - b.start) : 0)));
+  const need = Math.max(0, ...input.bars.map((b) => (b.label ? (textWidth(`${b.label} `, px) + 2 * bp + 2) / Math.max(1, b.end - b.start) : 0)));
   let tw = Math.ceil(Math.min(maxTw, Math.max(minTw, need)));
   const x0 = P + hw + P;
   const avail = width - x0 - P - Math.ceil(numW / 2);
