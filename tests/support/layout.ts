@@ -46,6 +46,16 @@ export async function layoutProblems(page: Page, rootSelector: string, opts: Lay
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const el = n.parentElement;
         if (!el || !n.textContent?.trim() || el.closest('svg, script, style, template, option, [hidden]') || !visible(el)) continue;
+        // Text for screen readers only (clipped to a pixel on purpose) is not on the screen.
+        const srOnly = (a: Element | null): boolean => {
+          for (; a && a !== root; a = a.parentElement) {
+            const cs = getComputedStyle(a);
+            const r = a.getBoundingClientRect();
+            if (cs.clipPath.startsWith('inset(50%') || cs.clip === 'rect(0px, 0px, 0px, 0px)' || (r.width <= 1 && r.height <= 1 && cs.overflow === 'hidden')) return true;
+          }
+          return false;
+        };
+        if (srOnly(el)) continue;
         const px = parseFloat(getComputedStyle(el).fontSize);
         if (px < minPx - 0.05) say(`text ${label(n.textContent)} is ${px.toFixed(1)} px (< ${minPx})`);
         const range = document.createRange();
