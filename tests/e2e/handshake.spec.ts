@@ -357,6 +357,7 @@ for (const colorScheme of ['light', 'dark'] as const)
     test.use({ colorScheme });
 
     test('no violations at the start, mid-run, lost, at the end, with a notice and a field error', async ({ page }) => {
+      test.setTimeout(90_000);
       let widget = await open(page, `${ZH}#handshake`);
       await expectNoAxeViolations(page, 'zh start');
       await page.goto(`${ZH}?handshake=1*l8.11#handshake`);

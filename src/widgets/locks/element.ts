@@ -95,6 +95,8 @@ function mount<C, S>(host: HTMLElement, sim: Sim<C, S>): void {
   // The picture: the schedule so far (kit gantt) and the program, whose current lines are the
   // scheduler's controls. `kit-stage` lets the player's ←/→ step while focus is in here.
   const chart = h('div', 'kit-pic lk-gantt');
+  // A frame that may scroll sideways is a keyboard stop, so it can be scrolled without a mouse.
+  chart.tabIndex = 0;
   const progScroll = h('div', 'lk-scroll', { tabindex: 0, role: 'region', 'aria-label': `${t.code} · ${host.closest('figure')?.querySelector('figcaption')?.textContent ?? id}` }, h('table', 'lk-prog', { 'aria-describedby': progCap.id }, h('thead', '', {}, progHead), progBody));
   body.append(
     setup,
