@@ -42,6 +42,50 @@ export function pyBytes(bytes: Uint8Array, max = 48): string {
   return `b${q}${s}${q}${bytes.length > max ? '…' : ''}`;
 }
 
+/** Python's repr() of a str: quoted, \\ and control characters escaped, every other character (Chinese too) as it is. */
+export function pyStr(s: string): string {
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  const body = s.replace(/[\\\n\r\t'"\0-\x1f\x7f]/g, (c) =>
+    c === '\\' || (c === q) ? '\\' + c : c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : c === '"' || c === "'" ? c : '\\x' + HEX[c.charCodeAt(0)],
+  );
+  return q + body + q;
+}
+
+/**
+ * Bytes as the text they carry (Chinese as characters), for a reader rather than for Python: a
+ * byte that starts no whole UTF-8 character here (a character cut by a recv(), a control byte)
+ * is shown in hex inside ⟨ ⟩, so a cut is visible and nothing is hidden.
+ */
+export function readable(b: Uint8Array): string {
+  let out = '';
+  let bad: string[] = [];
+  const flush = () => {
+    if (bad.length) out += `⟨${bad.join(' ')}⟩`;
+    bad = [];
+  };
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    const len = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+    let ch = '';
+    try {
+      if (len && i + len <= b.length && (c > 31 || c === 10) && c !== 127) ch = strict.decode(b.subarray(i, i + len));
+    } catch {
+      ch = '';
+    }
+    if (ch) {
+      flush();
+      out += ch;
+      i += len;
+    } else bad.push(HEX[b[i++]!]!);
+  }
+  flush();
+  return out;
+}
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A decoder state in the reader's words, its code name beside: 等待长度（need-length）. */
+export const stateName = (t: Strings, s: string): string => fill(t.stateFmt, { name: t[`st-${s}`], code: s });
+
 /** A text for the reader, cut in the middle when long. */
 export const clip = (s: string, n = 60): string => (s.length > n ? `${s.slice(0, n - 12)}…${s.slice(-10)}` : s);
 
@@ -53,7 +97,8 @@ export function errorText(t: Strings, e: unknown, packed = false): string {
   if (e instanceof FramingError) {
     const p: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(e.params)) p[k] = typeof v === 'string' ? clip(v) : v;
-    if (typeof p.text === 'string') p.text = JSON.stringify(p.text);
+    // The header text as Python shows a str: in quotes, its JSON as it is (no \" escapes).
+    if (typeof p.text === 'string') p.text = pyStr(p.text);
     return fill(t[`e-${e.code}`] ?? e.message, p);
   }
   return packed ? t.range! : e instanceof Error ? e.message : String(e);

@@ -117,9 +117,10 @@ export function bytes(spec: BytesSpec): BytesLayout {
   const count = Math.min(spec.bytes.length, spec.max ?? Infinity);
   const cuts = (spec.cuts ?? []).filter((c) => c.at > 0 && c.at < count);
   const room = Math.max(0, ...cuts.map((c) => textWidth(c.label, px) + GAP));
-  let per = Math.max(4, Math.floor((spec.width - 2 * PAD - room) / cw));
+  const W = Math.max(spec.width, 4 * cw + 2 * PAD + room);
+  const avail = W - 2 * PAD - room;
+  let per = Math.floor(avail / cw);
   if (per >= 8) per -= per % 4;
-  const W = Math.max(spec.width, per * cw + 2 * PAD);
   const bands = spec.bands ?? [];
   const groups = spec.groups ?? [];
   const pending = spec.pending ?? Infinity;
@@ -127,7 +128,7 @@ export function bytes(spec: BytesSpec): BytesLayout {
 
   // Units: one character (text view) or one byte; a character never crosses a boundary or a row.
   const stops = new Set<number>([count, pending, ...cuts.map((c) => c.at), ...[...bands, ...groups].flatMap((s) => [s.start, s.end])]);
-  const units: Array<{ i: number; len: number; text: string; soft?: boolean; broken?: boolean }> = [];
+  const units: Array<{ i: number; len: number; text: string; hex?: boolean; soft?: boolean; broken?: boolean }> = [];
   for (let i = 0; i < count; ) {
     let stop = i + 1;
     while (!stops.has(stop) && stop < count) stop++;
@@ -140,17 +141,24 @@ export function bytes(spec: BytesSpec): BytesLayout {
     // A lead byte whose character a boundary cut (or an undecodable byte): hex, marked in the text view.
     const c = spec.bytes[i]!;
     const cut = spec.view === 'text' && !bandOf(i)?.raw && (c >= 0x80 || c < 32 || c === 127);
-    units.push({ i, len: 1, text: c.toString(16).padStart(2, '0'), soft: cut && c < 0x80, broken: cut && c >= 0x80 });
+    units.push({ i, len: 1, text: c.toString(16).padStart(2, '0'), hex: true, soft: cut && c < 0x80, broken: cut && c >= 0x80 });
     i++;
   }
 
-  // Rows: units in order, a new row when the next unit would not fit.
+  // Rows: units in order, a new row when the next would not fit. Hex cells are all as wide as two
+  // digits; in the decoded view a character is as wide as its text or its bytes (narrow cells),
+  // so the text reads as text and each byte still has a cell to click.
+  const narrow = textWidth('0', px) + Math.ceil(2 * scale);
+  const widthOf = (u: (typeof units)[number]) => (u.hex ? cw : Math.max(u.len * narrow, textWidth(u.text, px) + Math.ceil(4 * scale)));
   const rows: Array<typeof units> = [];
+  let used = Infinity;
   let col = per;
   for (const u of units) {
-    if (col + u.len > per) rows.push([]), (col = 0);
+    const w = widthOf(u);
+    if (spec.view === 'hex' ? col + 1 > per : used + w > avail) rows.push([]), (col = 0), (used = 0);
     rows[rows.length - 1]!.push(u);
-    col += u.len;
+    col++;
+    used += w;
   }
 
   const cells: Box[] = [];
@@ -171,7 +179,16 @@ export function bytes(spec: BytesSpec): BytesLayout {
     const first = row[0]!.i;
     const last = row[row.length - 1]!;
     const end = last.i + last.len;
-    const xOf = (i: number) => PAD + (i - first) * cw;
+    // The x of each byte's left edge in this row (and of the row's end).
+    const bx = new Map<number, number>();
+    let x0 = PAD;
+    for (const u of row) {
+      const w = widthOf(u);
+      for (let k = 0; k < u.len; k++) bx.set(u.i + k, x0 + (k * w) / u.len);
+      x0 += w;
+    }
+    bx.set(end, x0);
+    const xOf = (i: number) => bx.get(i)!;
 
     // Marker labels above the row: centred on the marker, else beside it; stacked when crowded.
     const marks = cuts
@@ -187,21 +204,22 @@ export function bytes(spec: BytesSpec): BytesLayout {
       let z = a + 1;
       while (z < end && bandOf(z) === band && z !== pending) z++;
       const cls = `kit-fill${band?.tone ? ` kit-c${band.tone}` : ''}${a >= pending ? ' kit-pending' : ''}`;
-      out.push(`<rect class="${cls}" x="${n(xOf(a))}" y="${n(top)}" width="${n((z - a) * cw)}" height="${n(ch)}" rx="3"/>`);
+      out.push(`<rect class="${cls}" x="${n(xOf(a))}" y="${n(top)}" width="${n(xOf(z) - xOf(a))}" height="${n(ch)}" rx="3"/>`);
       a = z;
     }
     for (const u of row) {
       const x = xOf(u.i);
-      for (let k = 0; k < u.len; k++) cells.push({ x: x + k * cw, y: top, w: cw, h: ch });
-      if (u.i > first && !bands.some((s) => s.start === u.i)) line(x, top + 3, x, top + ch - 3, 'kit-sep');
+      const uw = xOf(u.i + u.len) - x;
+      for (let k = 0; k < u.len; k++) cells.push({ x: x + (k * uw) / u.len, y: top, w: uw / u.len, h: ch });
+      if (spec.view === 'hex' && u.i > first && !bands.some((s) => s.start === u.i)) line(x, top + 3, x, top + ch - 3, 'kit-sep');
       const cls = u.i >= pending || u.soft ? 'kit-soft' : '';
-      if (u.broken) out.push(`<rect class="kit-broken" x="${n(x + 2)}" y="${n(top + 2)}" width="${n(cw - 4)}" height="${n(ch - 4)}"/>`);
-      text(x + (u.len * cw) / 2, top + (ch - lh) / 2, u.text, cls, 'middle', ` data-b="${u.i}"`);
+      if (u.broken) out.push(`<rect class="kit-broken" x="${n(x + 2)}" y="${n(top + 2)}" width="${n(uw - 4)}" height="${n(ch - 4)}"/>`);
+      text(x + uw / 2, top + (ch - lh) / 2, u.text, cls, 'middle', ` data-b="${u.i}"`);
     }
     if (spec.highlight) {
       const a = Math.max(first, spec.highlight.start);
       const z = Math.min(end, spec.highlight.end);
-      if (a < z) out.push(`<rect class="kit-hl" x="${n(xOf(a) + 1)}" y="${n(top + 1)}" width="${n((z - a) * cw - 2)}" height="${n(ch - 2)}" rx="3"/>`);
+      if (a < z) out.push(`<rect class="kit-hl" x="${n(xOf(a) + 1)}" y="${n(top + 1)}" width="${n(xOf(z) - xOf(a) - 2)}" height="${n(ch - 2)}" rx="3"/>`);
     }
     for (const m of marks) line(m.x, top - m.level * (lh + GAP) - GAP + 1, m.x, top + ch + 3, 'kit-cut');
     y = top + ch + GAP;
@@ -209,7 +227,7 @@ export function bytes(spec: BytesSpec): BytesLayout {
     // Band labels under the row, then group labels under a bracket.
     for (const [spans, bracket] of [[bands, false], [groups, true]] as const) {
       const items = spans
-        .filter((s) => s.start < end && s.end > first && s.label)
+        .filter((s) => s.start < end && s.end > first && s.label && (!bracket || s.start >= first))
         .map((s) => {
           const x = xOf(Math.max(first, s.start));
           return { x: x + 2, w: textWidth(s.label, px), text: s.label, x0: x, x1: xOf(Math.min(end, s.end)), level: 0 };
