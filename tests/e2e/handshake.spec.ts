@@ -129,10 +129,12 @@ test.describe('what if', () => {
     await expect(lose9).toBeFocused();
     await expect(widget.locator('.kit-counter')).toHaveText('第 9 / 13 步');
     await expect(widget.locator('.kit-live')).toContainText('这个报文在途中丢失了');
-    await expect(widget.locator('.widget-live .hs-lost')).toHaveCount(1);
-    await expect(widget.locator('.widget-live .hs-x')).toHaveCount(1);
+    await expect(widget.locator('.widget-live .kit-lost')).toHaveCount(1);
+    await expect(widget.locator('.widget-live .kit-x')).toHaveCount(1);
     await expectStates(widget, 'TIME-WAIT', 'LAST-ACK');
     await expect(page).toHaveURL(/[?&]handshake=1~l8\.9#?/);
+    // The keys step from the player (the list's buttons keep their own keys).
+    await widget.locator('.kit-player .forward').focus();
     await page.keyboard.press('ArrowRight');
     await expect(widget.locator('.kit-live')).toContainText('B 的重传计时器到期（RTO = 1 s，第 1 次）');
     await page.keyboard.press('ArrowRight');
@@ -189,7 +191,7 @@ test.describe('what if', () => {
     await widget.locator('.widget-body').focus();
     await page.keyboard.press('End');
     await expect(widget.locator('.kit-live')).toContainText('A has waited 60 s in TIME-WAIT');
-    await expect(widget.locator('.widget-live .hs-seq')).toContainText('60.4 s');
+    await expect(widget.locator('.widget-live .hs-seq-box')).toContainText('60.4 s');
   });
 
   test('initial sequence numbers: a bad one gets a message and the last run stays', async ({ page }) => {
@@ -291,7 +293,7 @@ test.describe('motion and speed', () => {
       const running = await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);
       expect(running).toBe(0);
     }
-    await expect(widget.locator('.hs-cur .hs-tip')).toHaveCount(1);
+    await expect(widget.locator('.kit-cur .kit-tip')).toHaveCount(1);
   });
 });
 
@@ -299,7 +301,7 @@ test('the current segment flies across only when motion is welcome', async ({ pa
   const widget = await open(page, `${ZH}#handshake`);
   await widget.getByRole('button', { name: '下一步' }).click();
   const names = await page.evaluate(() => document.getAnimations().map((a) => (a as CSSAnimation).animationName));
-  expect(names).toContain('hs-fly');
+  expect(names).toContain('kit-fly');
 });
 
 test('rendering a step takes at most 16 ms (median step, best of three passes)', async ({ page }) => {
@@ -386,7 +388,7 @@ test.describe('JavaScript off', () => {
     const diagram = figure.locator('.widget-static svg[role="img"]');
     await expect(diagram).toBeVisible();
     await expect(diagram).toHaveAttribute('aria-label', /9 segments so far/);
-    await expect(diagram.locator('.hs-seg')).toHaveCount(9);
+    await expect(diagram.locator('.kit-msg')).toHaveCount(9);
     const steps = figure.locator('.hs-static li');
     await expect(steps).toHaveCount(10);
     await expect(steps.first()).toContainText('Segment 1, A → B: <SEQ=100><CTL=SYN>');
@@ -394,5 +396,106 @@ test.describe('JavaScript off', () => {
     await expect(steps.nth(8)).toContainText('B: LAST-ACK → CLOSED');
     await expect(steps.last()).toContainText('Back to CLOSED: the connection is over.');
     await expect(figure.locator('.hs-static > .note')).toContainText('A is CLOSED, B is LISTEN');
+  });
+});
+
+test.describe('the picture', () => {
+  test('clicking an arrow loses that segment (and clicking it again brings it back), like its twin in the list', async ({ page }) => {
+    const widget = await open(page, `${ZH}?handshake=1.3#handshake`);
+    const arrow = widget.locator('.hs-seq-box .kit-arrow[data-key="2"]');
+    await expect(arrow).toHaveAttribute('aria-pressed', 'false');
+    await arrow.click();
+    // The run with segment 3 lost, shown at the step that loses it.
+    await expect(widget.getByRole('button', { name: '丢掉第 3 个报文' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(widget.locator('.hs-seq-box .kit-arrow[data-key="2"]')).toHaveAttribute('aria-pressed', 'true');
+    await expect(widget.locator('.hs-seq-box .kit-arrow[data-key="2"] .kit-lost')).toHaveCount(1);
+    await expect(widget.locator('.kit-live')).toContainText('丢失');
+    await widget.locator('.hs-seq-box .kit-arrow[data-key="2"]').click();
+    await expect(widget.getByRole('button', { name: '丢掉第 3 个报文' })).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  test('Enter on a focused arrow loses it; ↑/↓ move between arrows; ←/→ still step', async ({ page }) => {
+    const widget = await open(page, `${EN}?handshake=1.4#handshake`);
+    const stop = widget.locator('.hs-seq-box .kit-arrow[tabindex="0"]');
+    await expect(stop).toHaveCount(1);
+    await expect(stop).toHaveAttribute('data-key', '3');
+    await stop.focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(page.locator(':focus')).toHaveAttribute('data-key', '2');
+    await page.keyboard.press('ArrowRight');
+    await expect(widget.locator('.kit-counter')).toHaveText('Step 5 of 10');
+    await page.keyboard.press('Enter');
+    await expect(widget.getByRole('button', { name: 'Lose segment 3' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  test('the diagram ends where the rows so far end: no blank box below, nothing cut', async ({ page }) => {
+    const widget = await open(page, `${EN}?handshake=1.3#handshake`);
+    const gap = () =>
+      widget.locator('.hs-seq-box svg').evaluate((svg) => {
+        const bottom = svg.getBoundingClientRect().bottom;
+        let used = 0;
+        for (const el of svg.querySelectorAll('.kit-row:not(.kit-later) text, .kit-row:not(.kit-later) rect'))
+          used = Math.max(used, el.getBoundingClientRect().bottom);
+        return bottom - used;
+      });
+    const height = () => widget.locator('.hs-seq-box svg').evaluate((s) => s.getBoundingClientRect().height);
+    for (const step of [3, 6, 9]) {
+      await widget.locator('.kit-scrub').fill(String(step));
+      const g = await gap();
+      expect(g, `blank space under the rows at step ${step}`).toBeLessThan(24);
+      expect(g).toBeGreaterThanOrEqual(0);
+    }
+    await widget.locator('.kit-scrub').fill('3');
+    const h3 = await height();
+    await widget.locator('.kit-scrub').fill('10');
+    const h10 = await height();
+    expect(h10).toBeGreaterThan(h3 + 100);
+  });
+
+  test('← and → never step while the scenario select or a field has the focus', async ({ page }) => {
+    const widget = await open(page, `${EN}#handshake`);
+    await widget.locator('.hs-tw').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('End');
+    await expect(widget.locator('.kit-counter')).toHaveText('Before the first step');
+    await widget.locator('.hs-isn').first().focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(widget.locator('.kit-counter')).toHaveText('Before the first step');
+    await widget.locator('.kit-player .forward').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(widget.locator('.kit-counter')).toHaveText('Step 1 of 10');
+  });
+});
+
+test.describe('presenter mode', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('the button fills the window with the widget at 1.5× type; Esc leaves, with the step kept', async ({ page }) => {
+    const widget = await open(page, `${ZH}?handshake=1.4#handshake`);
+    const before = await widget.locator('.hs-seq-box svg').getAttribute('font-size');
+    await widget.getByRole('button', { name: '演示模式（F）' }).click();
+    await expect(widget).toHaveAttribute('data-present', '');
+    const box = await widget.boundingBox();
+    expect(box).toEqual({ x: 0, y: 0, width: 1280, height: 720 });
+    await expect(page.locator('.site-header')).toHaveAttribute('inert', '');
+    await expect(page.locator('.prev-next')).toHaveAttribute('inert', '');
+    await expect(widget.locator('.hs-seq-box svg')).toHaveAttribute('font-size', String(Number(before) * 1.5));
+    await expect(widget.locator('.kit-counter')).toHaveText('第 4 / 10 步');
+    await page.keyboard.press('Escape');
+    await expect(widget).not.toHaveAttribute('data-present', '');
+    await expect(page.locator('.site-header')).not.toHaveAttribute('inert', '');
+    await expect(widget.locator('.hs-seq-box svg')).toHaveAttribute('font-size', before!);
+    await expect(widget.locator('.kit-counter')).toHaveText('第 4 / 10 步');
+  });
+
+  test('F toggles it from the player; a link with ?present opens the widget straight in it', async ({ page }) => {
+    const widget = await open(page, `${EN}?handshake=1.2&present#handshake`);
+    await expect(widget).toHaveAttribute('data-present', '');
+    await expect(widget.locator('.kit-counter')).toHaveText('Step 2 of 10');
+    await widget.locator('.kit-player .forward').focus();
+    await page.keyboard.press('f');
+    await expect(widget).not.toHaveAttribute('data-present', '');
+    await page.keyboard.press('F');
+    await expect(widget).toHaveAttribute('data-present', '');
   });
 });

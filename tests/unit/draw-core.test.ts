@@ -18,7 +18,7 @@ describe('text widths', () => {
 
 describe('wrapText', () => {
   test('breaks at spaces', () => {
-    expect(wrapText('SYN seq=100 len=0', textWidth('SYN seq=100', 12), 12)).toEqual(['SYN seq=100', 'len=0']);
+    expect(wrapText('SYN seq=100 len=0', textWidth('SYN seq=100 ', 12), 12)).toEqual(['SYN seq=100 ', 'len=0']);
   });
   test('breaks Chinese between any two characters', () => {
     expect(wrapText('客户端的重传计时器到期', textWidth('客户端的重传', 12), 12)).toEqual(['客户端的重传', '计时器到期']);
@@ -37,6 +37,8 @@ describe('wrapText', () => {
         const lines = wrapText(s, max, 12);
         for (const l of lines) expect(textWidth(l, 12) <= max || [...l].length === 1).toBe(true);
         expect(lines.join('').replace(/ /g, '')).toBe(s.replace(/ /g, ''));
+        // Read back, Latin lines say what the text said (spaces collapsed, ends trimmed).
+        if (!/[字中文]/u.test(s)) expect(lines.join('').replace(/ +/g, ' ').trim()).toBe(s.replace(/ +/g, ' ').trim());
       }),
     );
   });

@@ -9,7 +9,10 @@ import { Player } from '../kit/player.ts';
 import { readState, writeState } from '../kit/url-state.ts';
 import { DEFAULT_SCENARIO, PRESETS, SEQ_MOD, timeWaitSeconds, type Scenario, type Step } from './model.ts';
 import { fill, type LiveText } from './i18n.ts';
-import { SIDES, figureMarks, letters, isTransmission, letter, lifelines, other, secs, segWords, sequenceEnd, sequenceSvg } from './view-svg.ts';
+import { SIDES, figureMarks, letters, isTransmission, letter, other, secs, segWords, sequenceLayout, DIAGRAM_WIDTH, FIGURE_HEIGHT, FIGURE_WIDTH } from './view-svg.ts';
+import { neighbourhood } from '../kit/draw/states.ts';
+import { TRANSITIONS, transition } from './transitions.ts';
+import { fit, type Fit } from '../kit/draw/fit.ts';
 import { describe } from './view-text.ts';
 import { parseState, presetOf, stateCode, toggleLoss, tryRun, type Run } from './view-run.ts';
 
@@ -46,24 +49,74 @@ function mount(host: HTMLElement): void {
   const fig = $<SVGSVGElement>('.hs-fig');
   const marked = [...fig.querySelectorAll<SVGElement>('[data-e],[data-s]')];
   const list = $('.hs-segs');
+  const near = $('.hs-near');
+  const wholeLabel = $('.hs-whole-l');
+  const whole = $<HTMLInputElement>('.hs-whole');
 
-  // The sequence diagram is drawn whole once per run; a step only moves the edge of its inner
-  // viewport (rows below it are cut off, a segment still on the wire too) and the emphasis.
-  let drawn: { rows: SVGGElement[]; inner: SVGSVGElement; life: SVGPathElement; outer: SVGSVGElement } | null = null;
+  // The sequence diagram is laid out whole once per run and per width (kit/draw/lanes.ts); a step
+  // only shows the rows so far (the picture ends where they end: nothing blank below), marks the
+  // current one, and hands the keyboard stop to its arrow.
+  let size: Fit = { width: DIAGRAM_WIDTH, scale: 1 };
+  let drawn: { svg: SVGSVGElement; rows: SVGGElement[]; ends: number[]; width: number } | null = null;
   const showSequence = (p: number, label: string) => {
     if (!drawn) {
-      seq.innerHTML = sequenceSvg(run.steps, p, t, label, true);
-      const outer = seq.querySelector<SVGSVGElement>('svg')!;
-      drawn = { outer, inner: outer.querySelector('svg')!, life: outer.querySelector('.hs-life')!, rows: [...outer.querySelectorAll<SVGGElement>('.hs-row')] };
+      const layout = sequenceLayout(run.steps, t, label, size.width, size.scale);
+      seq.innerHTML = layout.svg;
+      const svg = seq.querySelector<SVGSVGElement>('svg')!;
+      // Arrows are things to touch: the picture is a group of them, not a flat image.
+      svg.setAttribute('role', 'group');
+      for (const a of svg.querySelectorAll<SVGGElement>('.kit-arrow[data-key]')) {
+        const s = run.steps.find((x) => isTransmission(x) && String(x.index) === a.dataset.key)!;
+        a.setAttribute('role', 'button');
+        a.setAttribute('tabindex', '-1');
+        a.setAttribute('aria-pressed', String(!!s.lost));
+        // Named by what it shows (its label's lines read back); what pressing it does is its description.
+        a.setAttribute('aria-label', (a.querySelector('.kit-lbl')?.textContent ?? segWords(s)).replace(/\s+/g, ' ').trim());
+        const desc = document.createElementNS('http://www.w3.org/2000/svg', 'desc');
+        desc.textContent = fill(t.lose, { n: s.index! + 1 });
+        a.prepend(desc);
+      }
+      drawn = { svg, rows: [...svg.querySelectorAll<SVGGElement>('.kit-row')], ends: layout.ends, width: layout.width };
     }
-    const end = sequenceEnd(p);
-    drawn.inner.setAttribute('height', String(end + 6));
-    drawn.life.setAttribute('d', lifelines(end));
-    drawn.outer.setAttribute('aria-label', label);
+    const h = drawn.ends[p]!;
+    drawn.svg.setAttribute('height', String(h));
+    drawn.svg.setAttribute('viewBox', `0 0 ${drawn.width} ${h}`);
+    drawn.svg.setAttribute('aria-label', label);
     const s = run.steps[p];
-    const landing = s?.kind === 'arrive' ? String(s.index) : undefined;
-    for (const row of drawn.rows) row.classList.toggle('hs-cur', row.dataset.i === String(p) || (landing !== undefined && row.dataset.send === landing));
+    const landing = s?.kind === 'arrive' ? run.steps.findIndex((x) => x.kind === 'send' && x.index === s.index) : -1;
+    let stop: SVGGElement | null = null;
+    drawn.rows.forEach((row, i) => {
+      row.classList.toggle('kit-later', i > p);
+      row.classList.toggle('kit-cur', i === p || i === landing);
+      const a = row.querySelector<SVGGElement>('.kit-arrow[data-key]');
+      if (a && i <= p) stop = a;
+    });
+    // One keyboard stop in the picture: the latest arrow drawn (↑/↓ move between arrows).
+    if (!drawn.svg.contains(document.activeElement))
+      for (const a of drawn.svg.querySelectorAll<SVGGElement>('.kit-arrow[data-key]')) a.setAttribute('tabindex', a === stop ? '0' : '-1');
   };
+
+  // Figure 5 whole when the column can hold it at full type size (or the reader asks for it: it
+  // then scrolls in its frame); otherwise each endpoint's neighbourhood in it: the edge it just
+  // took, where it is, and every edge out of there.
+  const wholeFits = () => size.width >= FIGURE_WIDTH * size.scale;
+  const showNear = (s: Step, seen: Set<string | undefined>, label: string) => {
+    const fits = wholeFits();
+    wholeLabel.hidden = fits;
+    const nearOn = !fits && !whole.checked;
+    near.hidden = !nearOn;
+    fig.parentElement!.hidden = nearOn;
+    if (!nearOn) return;
+    const two = size.width >= 2 * 300 * size.scale + 32;
+    const w = two ? Math.floor((size.width - 32) / 2) : size.width;
+    near.innerHTML = SIDES.map((side) => {
+      const state = s.states[side];
+      const came = s.edges[side] ? transition(s.edges[side]!) : undefined;
+      const next = TRANSITIONS.filter((e) => e.from === state && (e.figure || seen.has(e.id)));
+      return neighbourhood({ who: t[side], current: state, came, next, nextTitle: t.near, width: w, scale: size.scale, label: `${t[side]}: ${state}. ${label}` }).svg;
+    }).join('');
+  };
+  whole.addEventListener('change', () => player.go(player.position, false, true));
 
   // Everything a step writes, worked out for the whole run at once (pure, a few ms per run), so a
   // step only copies it into the page: the first pass through a run no longer pays for compiling
@@ -108,6 +161,7 @@ function mount(host: HTMLElement): void {
       }
     }
     fig.setAttribute('aria-label', figName);
+    showNear(s, m.seen, figName);
     for (const li of list.children as HTMLCollectionOf<HTMLElement>) {
       const i = +li.dataset.i!;
       if (i === s.index) li.setAttribute('aria-current', 'step');
@@ -164,6 +218,38 @@ function mount(host: HTMLElement): void {
     load(r.scenario, (steps) => steps.findIndex((x) => x.index === index));
     $(`button[data-i="${index}"]`).focus();
   });
+  // Touch the thing: a click, a tap or Enter on an arrow loses (or restores) that segment, as its
+  // twin in the list below does; ↑/↓ move between the arrows drawn so far.
+  const loseFromArrow = (a: SVGGElement) => {
+    const index = Number(a.dataset.key);
+    player.pause();
+    const r = toggleLoss(run.scenario, index);
+    if (!r.ok) return void player.say(t.loseBad);
+    load(r.scenario, (steps) => steps.findIndex((x) => x.index === index));
+    seq.querySelector<SVGGElement>(`.kit-arrow[data-key="${index}"]`)?.focus();
+  };
+  seq.addEventListener('click', (e) => {
+    const a = (e.target as Element).closest<SVGGElement>('.kit-arrow[data-key]');
+    if (a) loseFromArrow(a);
+  });
+  seq.addEventListener('keydown', (e) => {
+    const a = (e.target as Element).closest<SVGGElement>('.kit-arrow[data-key]');
+    if (!a) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      e.stopPropagation();
+      loseFromArrow(a);
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      const all = [...seq.querySelectorAll<SVGGElement>('.kit-row:not(.kit-later) .kit-arrow[data-key]')];
+      const next = all[all.indexOf(a) + (e.key === 'ArrowUp' ? -1 : 1)];
+      if (next) {
+        a.setAttribute('tabindex', '-1');
+        next.setAttribute('tabindex', '0');
+        next.focus();
+      }
+    }
+  });
   isn.forEach((input, k) =>
     input.addEventListener('change', () => {
       const v = input.value.trim();
@@ -187,6 +273,14 @@ function mount(host: HTMLElement): void {
   player.go(at, false);
   host.replaceChildren(body);
   figure.setAttribute('data-live', '');
+  // Laid out for the width it has, and again when that or the presenter scale changes.
+  fit(seq, (f) => {
+    size = f;
+    drawn = null;
+    fig.setAttribute('width', String(Math.round(FIGURE_WIDTH * f.scale)));
+    fig.setAttribute('height', String(Math.round(FIGURE_HEIGHT * f.scale)));
+    player.go(player.position, false, true);
+  });
   // A shared link to a step: the live widget is taller than the static run, so land on it again.
   if (linked && location.hash === `#${id}`) figure.scrollIntoView();
 }

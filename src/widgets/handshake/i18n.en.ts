@@ -19,7 +19,7 @@ export const words: HandshakeText = {
     'lost-syn': 'The first SYN is lost',
     'lost-handshake-ack': "The handshake's last ACK is lost",
     'lost-data': 'The data segment is lost',
-    'lost-final-ack': 'The final ACK is lost (TIME-WAIT restarts)',
+    'lost-final-ack': 'The final ACK is lost',
     'syn-timeout': 'Every SYN is lost: connect() gives up',
     'rst-closed-port': 'Nobody listens: RST, connection refused',
     'linux-msl': 'Linux: TIME-WAIT is a fixed 60 s',
@@ -44,6 +44,8 @@ export const words: HandshakeText = {
   failed: 'This scenario cannot run (too long or invalid); the last run stays.',
   seqImg: 'Time-sequence diagram: {n} segments so far. {cur}',
   figImg: 'RFC 9293 Figure 5 state diagram: A is in {a}, B is in {b}. {e}',
+  near: 'From here:',
+  whole: 'Show the whole of Figure 5 (scrolls)',
   tm: {
     rto: "{S}'s retransmission timer fires (RTO {rto} s)",
     'give-up': '{S} gives up',

@@ -36,6 +36,10 @@ type Words = {
   failed: string;
   seqImg: string;
   figImg: string;
+  /** Over the edges out of the current state (the phone's view of Figure 5). */
+  near: string;
+  /** The toggle between that view and the whole figure. */
+  whole: string;
   /** Timer rows of the time-sequence diagram. */
   tm: Record<string, string>;
   /** Narration, by note key, effect key and outcome. */
@@ -47,7 +51,7 @@ export type HandshakeText = Words;
 /** What the live widget reads from the page (the rest is already in its template's markup). */
 export type LiveText = Omit<
   Words,
-  'title' | 'intro' | 'scenario' | 'custom' | 'presets' | 'isnA' | 'isnB' | 'tw' | 'twRfc' | 'twLinux' | 'twOther' | 'clock' | 'clockNote' | 'segs'
+  'title' | 'intro' | 'scenario' | 'custom' | 'presets' | 'isnA' | 'isnB' | 'tw' | 'twRfc' | 'twLinux' | 'twOther' | 'clock' | 'clockNote' | 'segs' | 'whole'
 >;
 
 /** A template with its {names} filled in; a missing name becomes the empty string. */

@@ -19,7 +19,7 @@ export const words: HandshakeText = {
     'lost-syn': '第一个 SYN 丢失',
     'lost-handshake-ack': '握手的最后一个 ACK 丢失',
     'lost-data': '数据报文丢失',
-    'lost-final-ack': '最后一个 ACK 丢失（TIME-WAIT 重新计时）',
+    'lost-final-ack': '最后一个 ACK 丢失',
     'syn-timeout': 'SYN 一再丢失，connect() 放弃',
     'rst-closed-port': '端口没有监听：RST，连接被拒绝',
     'linux-msl': 'Linux：TIME-WAIT 固定 60 秒',
@@ -44,6 +44,8 @@ export const words: HandshakeText = {
   failed: '这个场景无法运行（太长或无效），仍显示上一次的运行。',
   seqImg: '时序图：到这一步为止共 {n} 个报文。{cur}',
   figImg: 'RFC 9293 图 5 状态图：A 在 {a}，B 在 {b}。{e}',
+  near: '从这里可以：',
+  whole: '显示完整的图 5（可滚动）',
   tm: {
     rto: '{S} 的重传计时器到期（RTO {rto} s）',
     'give-up': '{S} 放弃连接',

@@ -5,6 +5,7 @@
 // Colours come from CSS classes (handshake.css), never from here: both themes, and print, follow.
 import { TRANSITIONS, transition, type Side, type State, type Step } from './model.ts';
 import { fill, type LiveText } from './i18n.ts';
+import { lanes, type LaneRow, type LanesLayout } from '../kit/draw/lanes.ts';
 
 export const SIDES = ['client', 'server'] as const;
 /** The course's names for the endpoints: A is the client, B the server. */
@@ -26,9 +27,6 @@ export function segWords(step: Step): string {
 /** Segment and send steps: one per transmission (what Scenario.lose counts). */
 export const isTransmission = (s: Step): boolean => s.kind === 'segment' || s.kind === 'send';
 
-const svg = (w: number, h: number, label: string, body: string, cls: string): string =>
-  `<svg class="hs-svg ${cls}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(label)}">${body}</svg>`;
-
 const txt = (x: number, y: number, s: string, cls = '', anchor = 'middle'): string =>
   `<text x="${x}" y="${y}" text-anchor="${anchor}"${cls && ` class="${cls}"`}>${esc(s)}</text>`;
 
@@ -48,13 +46,8 @@ const badge = (x: number, y: number, letter: string): string =>
   `<circle class="hs-badge" cx="${x}" cy="${y}" r="9"/>${txt(x, y + 4, letter, 'hs-badge-t')}`;
 
 // ---------------------------------------------------------------------------------------------
-// The time-sequence diagram: one row per step, A's lifeline on the left, B's on the right.
-
-const SW = 640;
-const XA = 175;
-const XB = 465;
-const ROW = 40;
-const Y0 = 66;
+// The time-sequence diagram: the kit's lanes, A's lifeline on the left, B's on the right, one row
+// per step. This only says what each step is in lane terms; kit/draw/lanes.ts lays it out.
 
 /** The words the diagram needs: column heads, "lost", and the timer templates (LiveText has them). */
 export type SequenceWords = Pick<LiveText, 'client' | 'server' | 'lost' | 'tm'>;
@@ -63,76 +56,36 @@ export type SequenceWords = Pick<LiveText, 'client' | 'server' | 'lost' | 'tm'>;
 export const timerWords = (s: Step, t: SequenceWords): string =>
   fill(t.tm[s.note.key] ?? '', { ...s.note.params, S: letter(s.note.params['side']) });
 
-/**
- * The diagram of steps 1 … `position` (step 0 is the start: only the endpoints and their first
- * states). The step at `position` is emphasised. A segment whose arrival is still to come (they
- * cross on the wire) is drawn as far as it has travelled.
- *
- * `live`: every row of the run is drawn (each with data-i), none emphasised, so a view can show
- * any position by moving the inner viewport's edge (sequenceHeight) instead of drawing again.
- */
-export function sequenceSvg(steps: readonly Step[], position: number, words: SequenceWords, label: string, live = false): string {
-  const top = (i: number) => Y0 + (i - 1) * ROW;
-  // Each endpoint's lifeline, and which way is "outward" (A's labels to its left, B's to its right).
-  const x = (side: Side) => (side === 'client' ? XA : XB);
-  const out = (side: Side) => (side === 'client' ? -1 : 1);
-  const anchor = (d: number) => (d < 0 ? 'end' : 'start');
-  const state = (side: Side, y: number, st: string) => txt(x(side) + 8 * out(side), y, st, 'hs-st', anchor(out(side)));
-  const end = sequenceEnd(position);
-  let svgBody = `<path class="hs-life" d="${lifelines(end)}"/>`;
-  for (const side of SIDES) svgBody += txt(x(side), 18, words[side], 'hs-head') + state(side, 44, steps[0]!.states[side]);
-  // Where each transmission arrives (send steps arrive at a later 'arrive' step).
+const laneOf = (side: unknown): number => (side === 'server' ? 1 : 0);
+
+/** The run as lane rows: a segment is an arrow (landing at its arrival step when it crosses another). */
+export function sequenceRows(steps: readonly Step[], words: SequenceWords): LaneRow[] {
   const arrival = new Map<number, number>();
   steps.forEach((s, i) => s.kind === 'arrive' && arrival.set(s.index!, i));
-  // The arrival of a crossing segment emphasises the line it arrives on, too.
-  const landing = steps[position]?.kind === 'arrive' ? steps[position]!.index : undefined;
-
-  for (let i = 1; i <= (live ? steps.length - 1 : position) && i < steps.length; i++) {
-    const s = steps[i]!;
-    const y = top(i);
-    const mid = y + ROW / 2;
-    let g = txt(4, mid + 4, `${secs(s.t)} s`, 'hs-time', 'start');
-    for (const side of SIDES) if (s.states[side] !== steps[i - 1]!.states[side] || s.edges[side]) g += state(side, y + ROW - 8, s.states[side]);
-    if (s.kind === 'timer') {
-      const side: Side = s.note.params['side'] === 'server' ? 'server' : 'client';
-      g +=
-        `<circle class="hs-dot" cx="${x(side)}" cy="${mid}" r="6"/>` +
-        txt(x(side) - 12 * out(side), mid + 4, timerWords(s, words), '', anchor(-out(side)));
-    } else if (s.kind !== 'arrive') {
+  return steps.map((s, i) => {
+    const states = SIDES.map((side) => s.states[side]);
+    const time = `${secs(s.t)} s`;
+    if (i === 0) return { item: { kind: 'none' }, states };
+    if (s.kind === 'timer') return { item: { kind: 'note', lane: laneOf(s.note.params['side']), label: timerWords(s, words) }, states, time };
+    if (s.kind === 'segment' || s.kind === 'send') {
       const from = s.segment!.from;
-      const x1 = x(from);
-      const x2 = x(other(from));
-      const y1 = y + 8;
-      const j = arrival.get(s.index!);
-      const y2 = (j === undefined ? y : top(j)) + ROW - 6;
-      const label = `${s.index! + 1}: ${segWords(s)}`;
-      if (s.lost) {
-        const mx = x1 + (x2 - x1) * 0.62;
-        const my = y1 + (y2 - y1) * 0.62;
-        g +=
-          `<path class="hs-seg hs-lost" d="M${x1},${y1}L${mx},${my}"/><path class="hs-x" d="M${mx - 6},${my - 6}l12,12m0-12l-12,12"/>` +
-          txt((x1 + x2) / 2, mid - 7, `${label} ✕ ${words.lost}`, 'hs-sl');
-      } else {
-        g +=
-          `<path class="hs-seg" pathLength="1" d="M${x1},${y1}L${x2},${y2}"/>` +
-          (!live && position < (j ?? 0) ? '' : tip(head(x1, y1, x2, y2))) +
-          (j === undefined
-            ? txt((x1 + x2) / 2, mid - 7, label, 'hs-sl')
-            : txt(x1 - 10 * out(from), mid - 13, label, 'hs-sl', anchor(-out(from))));
-      }
+      return {
+        item: { kind: 'arrow', from: laneOf(from), to: laneOf(other(from)), label: `${s.index! + 1}: ${segWords(s)}`, lost: !!s.lost, lands: arrival.get(s.index!), key: String(s.index) },
+        states,
+        time,
+      };
     }
-    const cur = !live && (i === position || (s.kind === 'send' && s.index === landing));
-    svgBody += `<g class="hs-row${cur ? ' hs-cur' : ''}"${live ? ` data-i="${i}"${s.kind === 'send' ? ` data-send="${s.index}"` : ''}` : ''}>${g}</g>`;
-  }
-  // As tall as the whole run, so stepping never moves the page below; the rows so far sit in an inner
-  // viewport that ends at the current row, which cuts off a segment still on the wire.
-  return svg(SW, Y0 + Math.max(steps.length - 1, 1) * ROW + 12, label, `<svg width="${SW}" height="${end + 6}">${svgBody}</svg>`, 'hs-seq');
+    return { item: { kind: 'none' }, states, time };
+  });
 }
 
-/** Where the rows so far end: the inner viewport's height is this + 6, the lifelines run to it. */
-export const sequenceEnd = (position: number): number => Y0 + Math.max(position, 1) * ROW;
-/** The lifelines' path down to `end`. */
-export const lifelines = (end: number): string => `M${XA},28V${end}M${XB},28V${end}`;
+/** The whole run laid out for `width` px at `scale` (the build draws it at DIAGRAM_WIDTH). */
+export function sequenceLayout(steps: readonly Step[], words: SequenceWords, label: string, width: number, scale = 1): LanesLayout {
+  return lanes({ lanes: [words.client, words.server], rows: sequenceRows(steps, words), width, scale, lost: words.lost, label });
+}
+
+/** The width the build draws the static diagram at (it scrolls in its frame on a narrower screen). */
+export const DIAGRAM_WIDTH = 640;
 
 // ---------------------------------------------------------------------------------------------
 // RFC 9293 Figure 5: the boxes where the RFC puts them, its 20 edges routed as in the figure
@@ -141,6 +94,10 @@ export const lifelines = (end: number): string => `M${XA},28V${end}M${XB},28V${e
 
 const FW = 660;
 const FH = 640;
+/** The whole figure's size on screen: 1.4× its units, so no word in it is under 13 px. */
+export const FIGURE_ZOOM = 1.4;
+export const FIGURE_WIDTH = FW * FIGURE_ZOOM;
+export const FIGURE_HEIGHT = FH * FIGURE_ZOOM;
 /** Box centres and heights; the figure draws CLOSED twice (top, and bottom right). */
 const BOX: Record<State | 'CLOSED2', [number, number, number]> = {
   CLOSED: [320, 30, 34],
@@ -269,7 +226,8 @@ export function figureSvg(label: string): string {
       txt(cx, cy + 4, name === 'CLOSED2' ? 'CLOSED' : name, 'hs-bt') +
       spot(cx - BW / 2, cy - bh / 2) +
       '</g>';
-  return svg(FW, FH, label, edges + boxes, 'hs-fig');
+  // Drawn at FIGURE_ZOOM: Figure 5's smallest words (9.5 units) come out at 13 CSS px.
+  return `<svg class="hs-svg hs-fig" width="${FW * FIGURE_ZOOM}" height="${FH * FIGURE_ZOOM}" viewBox="0 0 ${FW} ${FH}" role="img" aria-label="${esc(label)}">${edges + boxes}</svg>`;
 }
 
 /**

@@ -5,6 +5,7 @@
 // any manual step.
 import { kitText, type Lang } from './i18n.ts';
 import { flushState, stateUrl, writeState } from './url-state.ts';
+import { enterPresenter, leavePresenter, linkWantsPresent, presenting } from './present.ts';
 
 export interface PlayerOptions {
   /** The widget's id: its query-string key and its element id. */
@@ -35,6 +36,9 @@ const ICONS = {
   forward: 'M7 5v14M10 7l7 5-7 5z',
   end: 'M20 5v14M4 6l7 6-7 6zM11 6l7 6-7 6z',
   copy: 'M10 14a4 4 0 0 0 6 0l3-3a4 4 0 0 0-6-6l-1 1M14 10a4 4 0 0 0-6 0l-3 3a4 4 0 0 0 6 6l1-1',
+  // Four corners pointing out (enter) and in (leave).
+  present: 'M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5',
+  leave: 'M9 4v5H4M20 9h-5V4M15 20v-5h5M4 15h5v5',
 } as const;
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -98,13 +102,16 @@ export class Player {
   private readonly playBtn: HTMLButtonElement;
   private readonly buttons: Record<'restart' | 'back' | 'forward' | 'end', HTMLButtonElement>;
   private readonly speedBtn: HTMLButtonElement;
+  private readonly presentBtn: HTMLButtonElement;
   private speed: Speed = savedSpeed();
+  private readonly host: HTMLElement;
   private readonly onVisibility = () => {
     if (document.hidden) this.pause();
   };
 
   constructor(host: HTMLElement, opts: PlayerOptions) {
     this.opts = opts;
+    this.host = host;
     this.total = opts.total;
     const t = (this.t = kitText[opts.lang]);
     const bar = (this.el = document.createElement('div'));
@@ -127,6 +134,8 @@ export class Player {
     this.counter = document.createElement('output');
     this.counter.className = 'kit-counter';
     const copy = button(t.copyStep, 'copy', 'copy');
+    this.presentBtn = button(t.present, 'present', 'present');
+    this.presentBtn.setAttribute('aria-pressed', 'false');
     // One button that cycles 0.5× → 1× → 2×: its text is the speed, its name says what it does.
     this.speedBtn = document.createElement('button');
     this.speedBtn.type = 'button';
@@ -139,7 +148,7 @@ export class Player {
     const keys = document.createElement('p');
     keys.className = 'kit-keys';
     keys.textContent = t.keys;
-    bar.append(this.buttons.restart, this.buttons.back, this.playBtn, this.buttons.forward, this.buttons.end, this.speedBtn, this.scrub, this.counter, copy);
+    bar.append(this.buttons.restart, this.buttons.back, this.playBtn, this.buttons.forward, this.buttons.end, this.speedBtn, this.scrub, this.counter, copy, this.presentBtn);
     (opts.barHost ?? host).append(bar);
     (opts.liveHost ?? host).append(this.live, keys);
 
@@ -152,7 +161,10 @@ export class Player {
     this.scrub.addEventListener('input', () => this.go(Number(this.scrub.value)));
     copy.addEventListener('click', () => this.copyLink(copy));
     this.speedBtn.addEventListener('click', () => this.setSpeed(SPEEDS[(SPEEDS.indexOf(this.speed) + 1) % SPEEDS.length]!));
+    this.presentBtn.addEventListener('click', () => this.togglePresent(true));
     host.addEventListener('keydown', (e) => this.onKey(e));
+    // A link can open the widget straight in presenter mode (?present=<id>, or ?present with #<id>).
+    if (linkWantsPresent(opts.id)) requestAnimationFrame(() => this.togglePresent(false));
     document.addEventListener('visibilitychange', this.onVisibility);
     this.setTotal(this.total);
   }
@@ -241,15 +253,21 @@ export class Player {
 
   private onKey(e: KeyboardEvent): void {
     const target = e.target as HTMLElement;
-    if (target.closest('input:not([type=range]), textarea, select, [contenteditable]') || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    // The keys step only where the reader is watching the run: the player bar, the picture (marked
+    // .kit-stage), or the widget itself (after a skip link). Never in a select, a field or another
+    // control, whose own keys they are.
+    if (target !== this.host && !target.closest('.kit-player, .kit-stage')) return;
     const onRange = target.matches('input[type=range]');
     const keys: Record<string, () => void> = {
       ArrowRight: () => this.go(this.position + 1),
       ArrowLeft: () => this.go(this.position - 1),
       Home: () => this.go(0),
       End: () => this.go(this.total),
+      f: () => this.togglePresent(true),
+      F: () => this.togglePresent(true),
     };
-    if (keys[e.key] && !onRange) {
+    if (keys[e.key] && (!onRange || e.key === 'f' || e.key === 'F')) {
       e.preventDefault();
       keys[e.key]!();
     } else if (e.key === ' ' && !target.closest('button, summary, a')) {
@@ -257,6 +275,24 @@ export class Player {
       if (this.timer) this.pause();
       else this.play();
     }
+  }
+
+  /** Enters or leaves presenter mode for this widget's figure (`fullscreen`: a click or a key asked). */
+  togglePresent(fullscreen: boolean): void {
+    const figure = this.host.closest<HTMLElement>('.widget');
+    if (!figure) return;
+    if (presenting(figure)) return leavePresenter();
+    const show = (on: boolean) => {
+      setIcon(this.presentBtn, on ? 'leave' : 'present');
+      this.presentBtn.setAttribute('aria-label', on ? this.t.leave : this.t.present);
+      this.presentBtn.setAttribute('aria-pressed', String(on));
+    };
+    enterPresenter(figure, fullscreen, () => {
+      show(false);
+      this.presentBtn.focus({ preventScroll: true });
+    });
+    show(true);
+    this.presentBtn.focus({ preventScroll: true });
   }
 
   private copyLink(btn: HTMLButtonElement): void {

@@ -43,6 +43,8 @@ export const lineHeight = (px: number): number => Math.ceil(px * 1.25);
  * Breaks `s` into lines no wider than `max` px: at spaces where there are any, between any two
  * wide characters (Chinese needs no spaces to break), and inside a word only when a single word
  * is wider than the whole line. Never returns an empty list; an explicit "\n" always breaks.
+ * A line broken at a space keeps that space at its end (room for it is kept), so the lines read
+ * back as the text did: an SVG <text>'s content, and the name a screen reader gives it.
  */
 export function wrapText(s: string, max: number, px: number): string[] {
   const out: string[] = [];
@@ -53,12 +55,13 @@ export function wrapText(s: string, max: number, px: number): string[] {
     let space = '';
     for (const t of tokens) {
       if (t.startsWith(' ')) {
-        if (line) space = t;
+        if (line) space = ' ';
         continue;
       }
-      if (textWidth(line + space + t, px) <= max) line += space + t;
+      // After a word, room for the space the line may end with.
+      if (textWidth(line + space + t + (isWide(t) ? '' : ' '), px) <= max) line += space + t;
       else {
-        if (line) out.push(line);
+        if (line) out.push(textWidth(line + space, px) <= max ? line + space : line);
         line = '';
         // A word longer than the line: cut it where it overflows.
         for (const ch of t) {

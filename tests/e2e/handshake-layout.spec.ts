@@ -1,0 +1,47 @@
+// Issue 12's layout check for the handshake: every step of every scenario, at a phone's width, a
+// tablet's, a laptop's, and in presenter mode on a 1280×720 projector. At each step nothing in the
+// widget may be under the minimum type size, overlap other text, sit on a drawn line or be cut off.
+// The first problems found are reported with the scenario, step and width.
+import { PRESETS } from '../../src/widgets/handshake/model.ts';
+import { layoutProblems } from '../support/layout.ts';
+import { expect, test, type Page } from '../support/test.ts';
+
+const URL = { zh: '/zh/tcp-udp/data-and-close/', en: '/en/tcp-udp/data-and-close/' };
+const NAMES = Object.keys(PRESETS);
+
+async function walk(page: Page, lang: 'zh' | 'en', names: string[], minPx: number, where: string): Promise<string[]> {
+  const widget = page.locator('#handshake');
+  const found: string[] = [];
+  for (const name of names) {
+    await widget.locator('.hs-preset').selectOption(name);
+    const total = Number(await widget.locator('.kit-scrub').getAttribute('max'));
+    for (let step = 0; step <= total; step++) {
+      if (step > 0) await widget.locator('.kit-player .forward').click();
+      for (const p of await layoutProblems(page, '#handshake .widget-live', { minPx })) found.push(`${lang} ${where} ${name} step ${step}: ${p}`);
+      if (found.length > 5) return found;
+    }
+  }
+  return found;
+}
+
+for (const [width, height, names] of [
+  [360, 800, NAMES],
+  [768, 1000, NAMES.slice(0, 4)],
+  [1440, 900, NAMES],
+] as const)
+  test(`every step of ${names.length} scenarios at ${width} px: text ≥ 12 px, no overlaps, nothing cut`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height });
+    const lang = width === 768 ? 'en' : 'zh';
+    await page.goto(URL[lang] + '#handshake');
+    await expect(page.locator('#handshake')).toHaveAttribute('data-live', '');
+    expect(await walk(page, lang, [...names], 12, `${width}px`)).toEqual([]);
+  });
+
+test('presenter mode on a 1280×720 projector: text ≥ 18 px, no overlaps, nothing cut', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(URL.en + '?present#handshake');
+  await expect(page.locator('#handshake')).toHaveAttribute('data-present', '');
+  expect(await walk(page, 'en', ['normal', 'simultaneous-open', 'lost-final-ack', 'syn-timeout'], 18, 'presenter')).toEqual([]);
+});

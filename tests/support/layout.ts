@@ -1,0 +1,114 @@
+// The layout check every widget's layout spec runs at each step, width and preset: what a reader
+// would call "broken" in a picture, measured in the real browser with its real fonts.
+// - every visible text is at least `minPx` CSS px (an SVG's text counts at its rendered size);
+// - no two text boxes intersect;
+// - no SVG text is crossed by a drawn line (a stroked path or line with no fill);
+// - no text is clipped: an SVG text lies inside its own <svg>; an HTML text inside every ancestor
+//   that hides overflow (a frame that scrolls is fine: the reader can scroll it); a <select> is wide
+//   enough for the option it shows.
+// It returns the problems, each naming the text, so a failure reads as the first offender.
+import type { Page } from '@playwright/test';
+
+export interface LayoutOptions {
+  /** The smallest font size allowed, in CSS px (12 on the page, 18 in presenter mode). */
+  minPx?: number;
+}
+
+export async function layoutProblems(page: Page, rootSelector: string, opts: LayoutOptions = {}): Promise<string[]> {
+  return page.evaluate(
+    ({ rootSelector, minPx }) => {
+      const root = document.querySelector(rootSelector);
+      if (!root) return [`no element matches ${rootSelector}`];
+      const problems: string[] = [];
+      const say = (s: string) => problems.length < 20 && problems.push(s);
+      type R = { x: number; y: number; w: number; h: number };
+      const rect = (r: DOMRect): R => ({ x: r.left, y: r.top, w: r.width, h: r.height });
+      const shrink = (r: R, by: number): R => ({ x: r.x + by, y: r.y + by, w: r.w - 2 * by, h: r.h - 2 * by });
+      const meet = (a: R, b: R) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+      const within = (a: R, b: R, tol = 1) => a.x >= b.x - tol && a.y >= b.y - tol && a.x + a.w <= b.x + b.w + tol && a.y + a.h <= b.y + b.h + tol;
+      const label = (s: string | null) => JSON.stringify((s ?? '').trim().slice(0, 60));
+      const visible = (el: Element) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true } as CheckVisibilityOptions);
+
+      // ---- the texts: SVG <text> elements, and HTML text nodes (one box per line)
+      const texts: Array<{ r: R; what: string; svg?: SVGTextElement }> = [];
+      for (const t of root.querySelectorAll<SVGTextElement>('svg text')) {
+        if (!visible(t) || !t.textContent?.trim()) continue;
+        const r = rect(t.getBoundingClientRect());
+        if (r.w === 0 || r.h === 0) continue;
+        const scale = t.getScreenCTM()?.a ?? 1;
+        const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+        if (px < minPx - 0.05) say(`text ${label(t.textContent)} is ${px.toFixed(1)} px (< ${minPx})`);
+        texts.push({ r, what: label(t.textContent), svg: t });
+        const svg = t.ownerSVGElement;
+        if (svg && !within(r, rect(svg.getBoundingClientRect()), 2)) say(`text ${label(t.textContent)} is cut off by its picture`);
+      }
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || !n.textContent?.trim() || el.closest('svg, script, style, template, option, [hidden]') || !visible(el)) continue;
+        const px = parseFloat(getComputedStyle(el).fontSize);
+        if (px < minPx - 0.05) say(`text ${label(n.textContent)} is ${px.toFixed(1)} px (< ${minPx})`);
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        for (const cr of range.getClientRects()) {
+          if (cr.width < 1 || cr.height < 1) continue;
+          const r = rect(cr);
+          texts.push({ r, what: label(n.textContent) });
+          // Clipped by an ancestor that hides its overflow (not one the reader can scroll).
+          for (let a: Element | null = el; a && a !== document.body; a = a.parentElement) {
+            const cs = getComputedStyle(a);
+            const hides = [cs.overflowX, cs.overflowY].some((o) => o === 'hidden' || o === 'clip');
+            if (hides && !within(r, rect(a.getBoundingClientRect()), 1)) {
+              say(`text ${label(n.textContent)} is cut off by <${a.tagName.toLowerCase()} class="${a.className}">`);
+              break;
+            }
+          }
+        }
+      }
+      // ---- a <select> must be wide enough for the option it shows (the arrow takes about 28 px)
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      for (const s of root.querySelectorAll('select')) {
+        if (!visible(s)) continue;
+        const cs = getComputedStyle(s);
+        ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+        const text = s.selectedOptions[0]?.textContent ?? '';
+        const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+        if (ctx.measureText(text).width > room) say(`select shows ${label(text)} cut off (${Math.round(room)} px of room)`);
+      }
+      // ---- no two texts intersect (a pixel of slack for antialiasing and line boxes)
+      for (let i = 0; i < texts.length; i++)
+        for (let j = i + 1; j < texts.length; j++) {
+          const a = texts[i]!;
+          const b = texts[j]!;
+          if (meet(shrink(a.r, 1.5), shrink(b.r, 1.5))) say(`text ${a.what} overlaps text ${b.what}`);
+        }
+      // ---- no drawn line runs through an SVG text: sample each stroked, unfilled shape every 2 px
+      const svgTexts = texts.filter((t) => t.svg);
+      for (const shape of root.querySelectorAll<SVGGeometryElement>('svg path, svg line, svg polyline')) {
+        if (!visible(shape)) continue;
+        const cs = getComputedStyle(shape);
+        // Invisible strokes (a finger-sized hit area) and filled shapes are not lines.
+        if (cs.stroke === 'none' || cs.stroke === 'transparent' || /^rgba\(.*,\s*0\)$/.test(cs.stroke)) continue;
+        if (cs.fill !== 'none' && !shape.matches('line')) continue;
+        const ctm = shape.getScreenCTM();
+        if (!ctm) continue;
+        const len = shape.getTotalLength();
+        const svg = shape.ownerSVGElement;
+        for (let d = 0; d <= len; d += 2) {
+          const p = shape.getPointAtLength(d).matrixTransform(ctm);
+          for (const t of svgTexts) {
+            if (t.svg!.ownerSVGElement !== svg) continue;
+            const r = shrink(t.r, 2);
+            if (p.x > r.x && p.x < r.x + r.w && p.y > r.y && p.y < r.y + r.h) {
+              say(`a line crosses text ${t.what}`);
+              d = len + 1;
+              break;
+            }
+          }
+        }
+      }
+      return problems;
+    },
+    { rootSelector, minPx: opts.minPx ?? 12 },
+  );
+}
