@@ -48,7 +48,7 @@ export const framing: FramingText = {
   chunk: 'recv() chunk {k} of {n}, {len} bytes: ',
   frames: 'Frames taken out: ',
   none: '(none yet)',
-  frame: 'Frame {i}: {h}, body {b}',
+  frame: 'Frame {i}: {h}, body of {n} bytes: {b}',
   stepsTitle: 'The receiver takes the default stream apart:',
   nRecv: 'recv() chunk {k} of {n} arrives, {len} bytes.',
   'n-wait': 'Decoder {s}: holds {got} of {need} bytes, waits for the next chunk.',

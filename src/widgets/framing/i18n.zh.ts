@@ -48,7 +48,7 @@ export const framing = {
   chunk: 'recv() 第 {k}/{n} 块，{len} 字节：',
   frames: '已拆出的帧：',
   none: '（还没有）',
-  frame: '第 {i} 帧：{h}，正文 {b}',
+  frame: '第 {i} 帧：{h}，正文 {n} 字节：{b}',
   stepsTitle: '接收方逐块拆帧（默认场景）：',
   nRecv: 'recv() 第 {k}/{n} 块到达，{len} 字节。',
   'n-wait': '{s}：已有 {got}/{need} 字节，等下一块。',

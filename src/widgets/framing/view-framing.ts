@@ -22,7 +22,7 @@ import {
   type Received,
   type TraceStep,
 } from './model.ts';
-import { errorText, fill, hex, int, pack, pyBytes, stateName, unpack, type Strings } from './view-format.ts';
+import { clip, errorText, fill, hex, int, pack, readable, stateName, unpack, type Strings } from './view-format.ts';
 import type { ByteSpan, BytesSpec } from '../kit/draw/bytes.ts';
 
 export interface FramingState {
@@ -203,9 +203,9 @@ export function narrateDecode(step: DecodeStep, run: DecodeRun, fmt: LengthForma
   return head + (m.event === 'error' ? fill(t.nError, { e: errorText(t, m.error) }) : fill(t[`n-${m.event}`], p));
 }
 
-/** A frame as the decoder handed it over: its header as Python prints it and the start of its body. */
+/** A frame as the decoder handed it over: its header as json.dumps writes it, its body's size and text (Chinese as characters). */
 export const frameText = (f: Frame, i: number, t: Strings): string =>
-  fill(t.frame, { i, h: jsonDumps(f.header, { ensureAscii: false }), b: pyBytes(f.body) });
+  fill(t.frame, { i, h: jsonDumps(f.header, { ensureAscii: false }), n: f.body.length, b: clip(readable(f.body)) });
 
 function received(r: Received, t: Strings): string {
   if (r.kind === 'error') return errorText(t, r.error);

@@ -8,7 +8,8 @@
 // its hex bytes with a dashed frame, as Python's .decode() would refuse it there.
 import type { Box, Segment } from './geom.ts';
 import { overlaps } from './geom.ts';
-import { GAP } from './place.ts';
+/** Clearance between labels, in px (as place.ts's GAP; not imported, so Node can load this file as it is). */
+const GAP = 3;
 import { esc, n, svgRoot } from './svg.ts';
 import { lineHeight, textWidth, TYPE } from './text.ts';
 
