@@ -104,7 +104,7 @@ test.describe('framing builder', () => {
     await expect(header(page)).toHaveText('JSON 报头 · 58 字节');
   });
 
-  test('a pasted 1 MB body costs the widget under 100 ms a keystroke and draws only the first 384', async ({ page }) => {
+  test('a pasted 1 MB body costs the widget under 100 ms a keystroke and draws only the first 256', async ({ page }) => {
     await open(page, EN, 'framing');
     const w = page.locator('#framing framing-widget');
     const body = w.locator('[name=body]');
@@ -114,10 +114,10 @@ test.describe('framing builder', () => {
       ta.dispatchEvent(new Event('input', { bubbles: true }));
     });
     // 4 + 44 header bytes ({"file_name": "a.txt", "file_size": 1000000}) + 1,000,000 body bytes, then the
-    // 65-byte second frame; the picture draws 384 bytes.
-    await expect(w.locator('.fr-more')).toHaveText(`… ${(4 + 44 + 1_000_000 + 65 - 384).toLocaleString('en')} more bytes`);
+    // 65-byte second frame; the picture draws 256 bytes.
+    await expect(w.locator('.fr-more')).toHaveText(`… ${(4 + 44 + 1_000_000 + 65 - 256).toLocaleString('en')} more bytes`);
     await expect(w.locator('.fr-band.b2 .fr-tag')).toHaveText('Body · 1,000,000 bytes');
-    await expect(w.locator('.fr-pic text[data-b]')).toHaveCount(384);
+    await expect(w.locator('.fr-pic text[data-b]')).toHaveCount(256);
     await body.evaluate((ta: HTMLTextAreaElement) => {
       ta.focus();
       ta.setSelectionRange(ta.value.length, ta.value.length);

@@ -2,6 +2,7 @@
 // browser: filling a string template, showing bytes as hex or as Python's bytes repr, and saying
 // a model error in the reader's language. DOM-free, so the .astro files use the same code.
 import { FramingError } from './model.ts';
+import { utf8Char } from '../kit/draw/bytes.ts';
 
 /** The strings of one language: plain templates with {name} holes (see i18n.ts). */
 export type Strings = Record<string, string>;
@@ -42,13 +43,10 @@ export function pyBytes(bytes: Uint8Array, max = 48): string {
   return `b${q}${s}${q}${bytes.length > max ? '…' : ''}`;
 }
 
-/** Python's repr() of a str: quoted, \\ and control characters escaped, every other character (Chinese too) as it is. */
+/** Python's repr() of a str (as print() shows a str in a list): quoted, the quote, \\ and line breaks escaped, Chinese as it is. */
 export function pyStr(s: string): string {
   const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-  const body = s.replace(/[\\\n\r\t'"\0-\x1f\x7f]/g, (c) =>
-    c === '\\' || (c === q) ? '\\' + c : c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : c === '"' || c === "'" ? c : '\\x' + HEX[c.charCodeAt(0)],
-  );
-  return q + body + q;
+  return q + s.replace(/[\\'"\n]/g, (c) => (c === '\n' ? '\\n' : c === q || c === '\\' ? '\\' + c : c)) + q;
 }
 
 /**
@@ -59,29 +57,18 @@ export function pyStr(s: string): string {
 export function readable(b: Uint8Array): string {
   let out = '';
   let bad: string[] = [];
-  const flush = () => {
-    if (bad.length) out += `⟨${bad.join(' ')}⟩`;
-    bad = [];
-  };
-  for (let i = 0; i < b.length; ) {
-    const c = b[i]!;
-    const len = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
-    let ch = '';
-    try {
-      if (len && i + len <= b.length && (c > 31 || c === 10) && c !== 127) ch = strict.decode(b.subarray(i, i + len));
-    } catch {
-      ch = '';
-    }
-    if (ch) {
-      flush();
-      out += ch;
-      i += len;
+  for (let i = 0; i <= b.length; ) {
+    const got = i < b.length ? utf8Char(b, i, b.length) : null;
+    if (got || i === b.length) {
+      if (bad.length) out += `⟨${bad.join(' ')}⟩`;
+      bad = [];
+      if (!got) break;
+      out += got[0] === '␣' ? ' ' : got[0];
+      i += got[1];
     } else bad.push(HEX[b[i++]!]!);
   }
-  flush();
   return out;
 }
-const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** A decoder state in the reader's words, its code name beside: 等待长度（need-length）. */
 export const stateName = (t: Strings, s: string): string => fill(t.stateFmt, { name: t[`st-${s}`], code: s });

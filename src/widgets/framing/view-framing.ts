@@ -160,7 +160,7 @@ export function frameRun(frame: Uint8Array, s: FramingState): DecodeRun {
 }
 
 /** Bytes of the stream drawn in the picture; the rest is counted beside it. */
-export const PIC_CAP = 384;
+export const PIC_CAP = 256;
 
 /**
  * The stream as bytes() draws it at position `p` of the run: coloured by part (length prefix,

@@ -6,8 +6,7 @@
 // so no two labels touch and no marker runs through a label. The decoded view draws each UTF-8
 // character once across its bytes; a character cut by a boundary (a recv(), a band) is drawn as
 // its hex bytes with a dashed frame, as Python's .decode() would refuse it there.
-import type { Box, Segment } from './geom.ts';
-import { overlaps } from './geom.ts';
+import type { Box } from './geom.ts';
 /** Clearance between labels, in px (as place.ts's GAP; not imported, so Node can load this file as it is). */
 const GAP = 3;
 import { esc, n, svgRoot } from './svg.ts';
@@ -54,59 +53,40 @@ export interface BytesLayout {
   per: number;
   /** The box of each drawn byte. */
   cells: Box[];
-  /** Every text drawn, with what it says (for tests: nothing overlaps, every byte once). */
-  texts: Array<Box & { text: string }>;
-  /** Every line drawn. */
-  lines: Segment[];
 }
 
 const PAD = 2;
 
-/** The decoded text of the character starting at `i` (its length in bytes), or null when `i` starts no whole character before `stop`. */
-function char(b: Uint8Array, i: number, stop: number): [string, number] | null {
-  const c = b[i]!;
-  const len = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
-  if (!len || i + len > stop) return null;
-  let cp = len === 1 ? c : c & (0xff >> (len + 1));
-  for (let k = 1; k < len; k++) {
-    const d = b[i + k]!;
-    if ((d & 0xc0) !== 0x80) return null;
-    cp = (cp << 6) | (d & 0x3f);
-  }
-  // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8 either.
-  if (cp < [0, 0, 0x80, 0x800, 0x10000][len]! || (cp >= 0xd800 && cp < 0xe000) || cp > 0x10ffff) return null;
-  if (cp === 32) return ['␣', 1];
-  if (cp < 32 || cp === 127 || (cp >= 0x80 && cp < 0xa0)) return null;
-  return [String.fromCodePoint(cp), len];
-}
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Stacks labels that want to start at x into levels (0 first) where none touches another; sets x and level, returns levels used. */
-function lane<T extends { x: number; w: number; level?: number }>(items: T[], right: number): number {
-  const placed: T[] = [];
-  let levels = 0;
-  for (const it of items) {
-    it.x = Math.max(PAD, Math.min(it.x, right - it.w));
-    let level = 0;
-    while (placed.some((b) => b.level === level && overlaps({ x: b.x, y: 0, w: b.w, h: 1 }, { x: it.x - GAP, y: 0, w: it.w + 2 * GAP, h: 1 }))) level++;
-    it.level = level;
-    placed.push(it);
-    levels = Math.max(levels, level + 1);
+/** The character starting at byte `i` and its length in bytes, or null when `i` starts no whole, printable UTF-8 character before `stop`. */
+export function utf8Char(b: Uint8Array, i: number, stop: number): [string, number] | null {
+  const c = b[i]!;
+  const len = c < 0x80 ? 1 : c < 0xc2 ? 0 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : c < 0xf5 ? 4 : 0;
+  if (!len || i + len > stop) return null;
+  try {
+    // The strict decoder refuses bad continuations, overlong forms, surrogates and code points past U+10FFFF.
+    const ch = strict.decode(b.subarray(i, i + len));
+    return /[\0-\x1f\x7f-\x9f]/.test(ch) ? null : [c === 32 ? '␣' : ch, len];
+  } catch {
+    return null;
   }
-  return levels;
 }
 
 /**
- * Marker labels start at their marker and run right (the row leaves room for the widest). A
- * marker's line rises to its label, so a label covering markers to its right sits above all of
- * theirs: levels are given right to left, each one above every label it would cover.
+ * Stacks labels into levels (0 nearest the row). Each starts at its own x and runs right (the row
+ * leaves room for the widest marker label; others are pulled in from the right edge). A label
+ * that would reach the next ones goes above them all: so no two labels at one level meet, and a
+ * marker's line, which rises to its own label, never passes a label that covers its x.
  */
-function markLane(marks: Array<{ x: number; w: number; level: number }>): number {
-  for (let i = marks.length - 1; i >= 0; i--) {
-    const m = marks[i]!;
+function stack(labels: Array<{ x: number; w: number; level: number }>, right: number): number {
+  for (const l of labels) l.x = Math.max(PAD, Math.min(l.x, right - l.w));
+  for (let i = labels.length - 1; i >= 0; i--) {
+    const m = labels[i]!;
     m.level = 0;
-    for (let j = i + 1; j < marks.length && marks[j]!.x <= m.x + m.w + GAP; j++) m.level = Math.max(m.level, marks[j]!.level + 1);
+    for (let j = i + 1; j < labels.length; j++) if (labels[j]!.x <= m.x + m.w + GAP) m.level = Math.max(m.level, labels[j]!.level + 1);
   }
-  return marks.length ? Math.max(...marks.map((m) => m.level)) + 1 : 0;
+  return labels.length ? Math.max(...labels.map((m) => m.level)) + 1 : 0;
 }
 
 export function bytes(spec: BytesSpec): BytesLayout {
@@ -133,7 +113,7 @@ export function bytes(spec: BytesSpec): BytesLayout {
   for (let i = 0; i < count; ) {
     let stop = i + 1;
     while (!stops.has(stop) && stop < count) stop++;
-    const got = spec.view === 'text' && !bandOf(i)?.raw ? char(spec.bytes, i, stop) : null;
+    const got = spec.view === 'text' && !bandOf(i)?.raw ? utf8Char(spec.bytes, i, stop) : null;
     if (got) {
       units.push({ i, len: got[1], text: got[0], soft: got[0] === '␣' });
       i += got[1];
@@ -163,16 +143,11 @@ export function bytes(spec: BytesSpec): BytesLayout {
   }
 
   const cells: Box[] = [];
-  const texts: BytesLayout['texts'] = [];
-  const lines: Segment[] = [];
   const out: string[] = [];
   const text = (x: number, y: number, s: string, cls: string, anchor: 'start' | 'middle' = 'middle', attrs = '') => {
-    const w = textWidth(s, px);
-    texts.push({ x: anchor === 'middle' ? x - w / 2 : x, y, w, h: lh, text: s });
     out.push(`<text class="kit-t ${cls}" x="${n(x)}" y="${n(y + px * 0.95)}" text-anchor="${anchor}"${attrs}>${esc(s)}</text>`);
   };
   const line = (x1: number, y1: number, x2: number, y2: number, cls: string) => {
-    lines.push({ x1, y1, x2, y2 });
     out.push(`<path class="${cls}" d="M${n(x1)},${n(y1)}L${n(x2)},${n(y2)}"/>`);
   };
   let y = PAD;
@@ -195,7 +170,7 @@ export function bytes(spec: BytesSpec): BytesLayout {
     const marks = cuts
       .filter((c) => c.at >= first && c.at < end)
       .map((c) => ({ x: xOf(c.at), w: textWidth(c.label, px), text: c.label, level: 0 }));
-    const levels = markLane(marks);
+    const levels = stack(marks, W - PAD);
     const top = y + levels * (lh + GAP);
     for (const m of marks) text(m.x + 1, top - (m.level + 1) * (lh + GAP), m.text, 'kit-b', 'start');
 
@@ -222,7 +197,7 @@ export function bytes(spec: BytesSpec): BytesLayout {
       const z = Math.min(end, spec.highlight.end);
       if (a < z) out.push(`<rect class="kit-hl" x="${n(xOf(a) + 1)}" y="${n(top + 1)}" width="${n(xOf(z) - xOf(a) - 2)}" height="${n(ch - 2)}" rx="3"/>`);
     }
-    for (const m of marks) line(m.x, top - m.level * (lh + GAP) - GAP + 1, m.x, top + ch + 3, 'kit-cut');
+    for (const m of marks) line(m.x, top - m.level * (lh + GAP) - GAP + 1, m.x, top + ch + 2, 'kit-cut');
     y = top + ch + GAP;
 
     // Band labels under the row, then group labels under a bracket.
@@ -238,14 +213,14 @@ export function bytes(spec: BytesSpec): BytesLayout {
         for (const it of items) line(it.x0 + 2, y, it.x1 - 2, y, 'kit-line');
         y += GAP + 1;
       }
-      const used = lane(items, W - PAD);
+      const used = stack(items, W - PAD);
       for (const it of items) text(it.x, y + it.level! * lh, it.text, bracket ? '' : 'kit-soft', 'start');
       y += used * lh + GAP;
     }
     y += Math.ceil(4 * scale);
   }
   const height = Math.ceil(y + PAD);
-  return { svg: svgRoot(W, height, spec.label, out.join(''), 'kit-bytes', px), width: W, height, per, cells, texts, lines };
+  return { svg: svgRoot(W, height, spec.label, out.join(''), 'kit-bytes', px), width: W, height, per, cells };
 }
 
 /**
