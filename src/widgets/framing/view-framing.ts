@@ -205,7 +205,7 @@ export function narrateDecode(step: DecodeStep, run: DecodeRun, fmt: LengthForma
 
 /** A frame as the decoder handed it over: its header as json.dumps writes it, its body's size and text (Chinese as characters). */
 export const frameText = (f: Frame, i: number, t: Strings): string =>
-  fill(t.frame, { i, h: jsonDumps(f.header, { ensureAscii: false }), n: f.body.length, b: clip(readable(f.body)) });
+  fill(t.frame, { i, h: jsonDumps(f.header, { ensureAscii: false }), n: f.body.length, b: clip(readable(f.body.subarray(0, 64))) + (f.body.length > 64 ? '…' : '') });
 
 function received(r: Received, t: Strings): string {
   if (r.kind === 'error') return errorText(t, r.error);
