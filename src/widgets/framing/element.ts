@@ -4,28 +4,30 @@
 // model's trace with the kit's Player. All text goes in through textContent.
 import { kitText, langOf } from '../kit/i18n.ts';
 import { Player } from '../kit/player.ts';
+import { bytes, boundaryAt } from '../kit/draw/bytes.ts';
+import { fit, type Fit } from '../kit/draw/fit.ts';
 import { readState, writeState } from '../kit/url-state.ts';
-import { unpackLength } from './model.ts';
-import { fill, hex, int, pyBytes, type Strings } from './view-format.ts';
+import { fill, int, pyBytes, readable, stateName, type Strings } from './view-format.ts';
 import {
   BODY_CAP,
   buildFrame,
   decodeFraming,
   encodeFraming,
   FRAMING_DEFAULT,
+  framePicture,
   frameRun,
   frameText,
   mistake,
   narrateDecode,
+  PIC_CAP,
   pyLines,
-  SHOW_CAP,
   utf8,
   type Built,
   type DecodeRun,
   type FramingState,
   type MistakeId,
 } from './view-framing.ts';
-import { decodeLab, encodeLab, LAB_DEFAULT, labRun, MAX_CHARS, MAX_MSGS, narrateLab, type DecoderView, type LabState } from './view-lab.ts';
+import { decodeLab, encodeLab, LAB_DEFAULT, labPicture, labRun, MAX_CHARS, MAX_MSGS, narrateLab, recvFor, type DecoderView, type LabState } from './view-lab.ts';
 
 /** The largest seed (any 32-bit number works; this keeps it positive). */
 const I32_MAX = 2 ** 31 - 1;
@@ -86,31 +88,52 @@ class FramingWidget extends HTMLElement {
     let run!: DecodeRun;
     let player: Player | undefined;
     let queued = 0;
+    let shown: MistakeId | null = null;
+    let view: 'hex' | 'text' = 'text';
+    let at = 0;
+    let size: Fit | null = null;
     const bands = [...this.querySelectorAll('.fr-band')];
     const mout = $('.fr-mout');
+    const pic = $('.fr-pic');
     const text = (root: Element, sel: string, value: string) => (root.querySelector(sel)!.textContent = value);
+
+    /** The stream picture at the player's position, for the width the column has. */
+    const paint = () => {
+      if (!size || !run) return;
+      pic.innerHTML = bytes({ ...framePicture(run, s.fmt, at, t), view, width: size.width, scale: size.scale }).svg;
+      const more = run.stream.length - PIC_CAP;
+      text(this, '.fr-more', more > 0 ? fill(t.more, { n: more }) : '');
+    };
+
+    /** The mistake on show, told again with the controls as they are now. */
+    const tell = () => {
+      mout.replaceChildren();
+      if (!shown) return;
+      const story = mistake(shown, built, body, s, t);
+      const verdict = el('p', 'kit-error');
+      verdict.append(el('strong', story.ok ? 'fr-ok' : 'fr-x', story.ok ? t.passed : t.failed), ' ' + story.error);
+      mout.append(...story.lines.map((l) => el('p', '', l)), verdict, el('p', '', story.why));
+    };
 
     const draw = () => {
       const { frame, hlen } = built;
       const lines = pyLines(s);
-      const cut = Math.min(frame.length, SHOW_CAP);
       text(this, '.fr-py0 code', lines[0]!);
       [0, 4, 4 + hlen, frame.length].reduce((a, z, i) => {
         const band = bands[i - 1]!;
-        const shown = frame.subarray(a, Math.max(a, Math.min(z, cut)));
         text(band, '.fr-tag span', fill(t.bytes, { n: z - a }));
         text(band, '.fr-py', lines[i]!);
-        text(band, '.fr-hex', hex(shown));
-        text(band, '.fr-dec', i > 1 ? new TextDecoder().decode(shown, { stream: true }) : fill(t.unpacked, { f: s.fmt, n: unpackLength(shown, s.fmt) }));
         return z;
       });
-      text(this, '.fr-more', frame.length > cut ? fill(t.more, { n: frame.length - cut }) : '');
     };
 
     const rebuild = () => {
       const f = (name: string) => field(name).value;
       const on = (name: string) => field(name).checked;
-      s = { name: f('name'), size: f('size'), extra: f('extra'), body: f('body'), fmt: f('fmt') === 'i' ? 'i' : '!I', ascii: on('ascii'), split: on('split'), seed: int(f('seed'), 0, I32_MAX) ?? s.seed };
+      const seed = int(f('seed'), 0, I32_MAX);
+      text(this, `#${id}-e-seed`, seed === null ? t.badSeed! : '');
+      field('seed').setAttribute('aria-invalid', String(seed === null));
+      s = { name: f('name'), size: f('size'), extra: f('extra'), body: f('body'), fmt: f('fmt') === 'i' ? 'i' : '!I', ascii: on('ascii'), split: on('split'), seed: seed ?? s.seed };
       if (bodyDirty) {
         // encodeInto stops at the cap on a character boundary and says how much of the text fitted.
         const { read, written } = encoder.encodeInto(s.body, buffer);
@@ -128,11 +151,11 @@ class FramingWidget extends HTMLElement {
       }
       text(this, `#${id}-h-size`, fill(t.sizeAuto, { n: body.length }));
       text(this, '.fr-stale', b.ok ? '' : t.stale!);
-      mout.replaceChildren();
       if (!b.ok) return;
       built = b;
       draw();
       run = frameRun(b.frame, s);
+      tell();
       if (player) {
         player.setTotal(run.steps.length);
         writeState(id, encodeFraming(s, player.position));
@@ -141,26 +164,25 @@ class FramingWidget extends HTMLElement {
     rebuild();
 
     const pills = [...this.querySelectorAll<HTMLElement>('[data-s]')];
-    const [label, code, more] = $('.fr-chunk').children;
     const render = (p: number): string => {
+      at = p;
       const step = run.steps[p - 1];
       const m = step?.t;
       // The state that took this step's bytes, and how much of its piece it holds now.
       const now = step?.stuck ?? m ?? { state: 'need-length', got: 0, need: 4 };
       for (const pill of pills) pill.toggleAttribute('aria-current', pill.dataset.s === now.state);
       text(this, '.fr-buf', '· ' + fill(t.buffered, now));
-      const c = m ? step.chunk : new Uint8Array(0);
-      const a = (m?.from ?? 0) - (step?.at ?? 0);
-      const z = (m?.to ?? 0) - (step?.at ?? 0);
-      const cut = (x: number, y: number) => hex(c.subarray(Math.min(x, 64), Math.min(y, 64)));
-      label!.textContent = m ? fill(t.chunk, { k: step.k, n: run.chunks, len: c.length }) : '';
-      [cut(0, a), cut(a, z), cut(z, 64)].forEach((h, i) => (code!.children[i]!.textContent = h));
-      more!.textContent = c.length > 64 ? fill(t.more, { n: c.length - 64 }) : '';
+      text(this, '.fr-chunk', m ? fill(t.chunk, { k: step.k, n: run.chunks, len: step.chunk.length }) : '');
       $('.fr-frames').replaceChildren(...run.frames.slice(0, step?.frames ?? 0).map((f, i) => el('li', '', frameText(f, i + 1, t))));
+      paint();
       return step ? narrateDecode(step, run, s.fmt, t) : kitText[lang].start;
     };
     player = new Player($('.fr-run'), { id, lang, total: run.steps.length, render, encode: (p) => encodeFraming(s, p) });
     player.setTotal(run.steps.length, saved?.step ?? 0);
+    fit(pic, (f) => {
+      size = f;
+      paint();
+    });
 
     this.addEventListener('input', (e) => {
       if ((e.target as Element).closest('.kit-player')) return;
@@ -171,15 +193,18 @@ class FramingWidget extends HTMLElement {
         rebuild();
       });
     });
-    this.addEventListener('change', () => int(field('seed').value, 0, I32_MAX) ?? put({ seed: s.seed }));
     this.addEventListener('click', (e) => {
       const b = (e.target as Element).closest<HTMLElement>('[data-act],[data-m]');
-      if (b?.dataset.act) {
+      if (b?.dataset.act === 'hex') {
+        view = view === 'hex' ? 'text' : 'hex';
+        b.setAttribute('aria-pressed', String(view === 'hex'));
+        paint();
+      } else if (b?.dataset.act) {
         put({ seed: Math.floor(Math.random() * 1e6) });
         rebuild();
       } else if (b) {
-        const story = mistake(b.dataset.m as MistakeId, built, body, s, t);
-        mout.replaceChildren(...story.lines.map((l) => el('p', '', l)), el('p', 'kit-error', story.error), el('p', '', story.why));
+        shown = b.dataset.m as MistakeId;
+        tell();
       }
     });
     goLive(this, raw !== null && !saved && kitText[lang].badState);
@@ -192,9 +217,14 @@ class StickyLabWidget extends HTMLElement {
     const { t, lang, id, raw, $, put } = mount(this);
     const saved = decodeLab(raw);
     const s: LabState = saved?.state ?? { ...LAB_DEFAULT, msgs: [...LAB_DEFAULT.msgs] };
-    const ranges: Record<string, [number, number]> = { seed: [0, I32_MAX], mss: [0, 64], recv: [1, 1024], loss: [0, 100] };
+    const ranges: Record<string, [number, number, string]> = { seed: [0, I32_MAX, t.badSeed!], mss: [0, 64, t.badMss!], recv: [1, 1024, t.badRecv!], loss: [0, 100, t.badLoss!] };
     const list = $('.lab-msgs');
     const add = $<HTMLButtonElement>('[data-act=add]');
+    const pic = $('.lab-pic');
+    let repr = false;
+    let size: Fit | null = null;
+    let at = 0;
+    let layout: ReturnType<typeof bytes> | null = null;
     const rows = () => {
       list.replaceChildren(
         ...s.msgs.map((m, i) => {
@@ -218,13 +248,20 @@ class StickyLabWidget extends HTMLElement {
 
     const lanes: Record<string, HTMLElement> = {};
     for (const lane of this.querySelectorAll<HTMLElement>('[data-lane]')) lanes[lane.dataset.lane!] = lane;
-    const box = (bytes: Uint8Array, tag = '', cls = '') => {
-      const b = el('span', `lab-box ${cls}`);
-      b.append(el('code', '', pyBytes(bytes)), tag && el('small', '', tag));
-      return b;
+    // Chinese reads as characters; Python's b'\xe4…' form on demand, where the text teaches it.
+    const box = (b: Uint8Array, tag = '', cls = '') => {
+      const e = el('span', `lab-box ${cls}`);
+      e.append(el('code', '', repr ? pyBytes(b) : readable(b)), tag && el('small', '', tag));
+      return e;
     };
     let run = labRun(s);
+    const paint = () => {
+      if (!size) return;
+      layout = bytes({ ...labPicture(run, s, at, t), view: 'text', width: size.width, scale: size.scale });
+      pic.innerHTML = layout.svg;
+    };
     const render = (p: number): string => {
+      at = p;
       const now = run.steps[p - 1];
       const boxes: Record<string, HTMLElement[]> = { send: run.sent.map((b) => box(b)), seg: [], recv: [], udp: [] };
       let dec: DecoderView = { state: 'need-length', got: 0, need: 4, frames: [] };
@@ -238,13 +275,18 @@ class StickyLabWidget extends HTMLElement {
           boxes.recv!.push(box(step.read.bytes, t[kind], kind + c));
         }
       }
-      boxes.dec = [el('span', '', fill(t.decState, { s: dec.state, got: dec.got, need: dec.need })), ...dec.frames.map((f) => box(f, '', 'whole'))];
+      boxes.dec = [el('span', '', fill(t.decState, { s: stateName(t, dec.state), got: dec.got, need: dec.need })), ...dec.frames.map((f) => box(f, '', 'whole'))];
       for (const k in boxes) lanes[k]!.querySelector('dd')!.replaceChildren(...boxes[k]!);
       lanes.dec!.hidden = !s.framing;
+      paint();
       return now ? narrateLab(now, run, s, t) : kitText[lang].start;
     };
     const player = new Player(this, { id, lang, total: run.steps.length, render, encode: (p) => encodeLab(s, p) });
     player.setTotal(run.steps.length, saved?.step ?? 0);
+    fit(pic, (f) => {
+      size = f;
+      paint();
+    });
     const rerun = () => {
       run = labRun(s);
       player.setTotal(run.steps.length);
@@ -253,16 +295,39 @@ class StickyLabWidget extends HTMLElement {
 
     this.addEventListener('input', (e) => {
       const input = e.target as HTMLInputElement;
+      if (input.closest('.kit-player')) return;
+      if (input.name === 'repr') {
+        repr = input.checked;
+        player.go(player.position, false, true);
+        return;
+      }
       const range = ranges[input.name];
-      const v = range ? int(input.value, ...range) : input.checked;
-      if (input.closest('.kit-player') || v === null) return; // a half-typed number: "change" puts the last good one back
+      const v = range ? int(input.value, range[0], range[1]) : input.checked;
+      if (range) {
+        // A number out of range (recv(0), a negative n, nothing at all) is said, not ignored; the run stays as it was.
+        $(`#${id}-e-${input.name}`).textContent = v === null ? range[2] : '';
+        input.setAttribute('aria-invalid', String(v === null));
+        if (v === null) return player.say(range[2]);
+      }
       if (input.dataset.i) s.msgs[Number(input.dataset.i)] = input.value;
       else Object.assign(s, { [input.name]: v });
       rerun();
     });
-    this.addEventListener('change', () => put(s));
     this.addEventListener('click', (e) => {
       const b = (e.target as Element).closest('button');
+      // A click on the stream picture moves a recv() boundary: n becomes what makes that read stop there.
+      const svg = (e.target as Element).closest('.lab-pic svg');
+      if (svg && layout) {
+        const r = svg.getBoundingClientRect();
+        const k = boundaryAt(layout, (e as MouseEvent).clientX - r.left, (e as MouseEvent).clientY - r.top);
+        if (k === null || k >= run.tcp.stream.length) return;
+        s.recv = recvFor(run, k);
+        put({ recv: s.recv });
+        $(`#${id}-e-recv`).textContent = '';
+        $('[name=recv]').setAttribute('aria-invalid', 'false');
+        rerun();
+        return;
+      }
       if (!b || b.closest('.kit-player')) return;
       const del = b.dataset.del;
       if (del) s.msgs.splice(Number(del), 1);

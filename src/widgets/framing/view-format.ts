@@ -2,6 +2,7 @@
 // browser: filling a string template, showing bytes as hex or as Python's bytes repr, and saying
 // a model error in the reader's language. DOM-free, so the .astro files use the same code.
 import { FramingError } from './model.ts';
+import { utf8Char } from '../kit/draw/bytes.ts';
 
 /** The strings of one language: plain templates with {name} holes (see i18n.ts). */
 export type Strings = Record<string, string>;
@@ -42,6 +43,36 @@ export function pyBytes(bytes: Uint8Array, max = 48): string {
   return `b${q}${s}${q}${bytes.length > max ? '…' : ''}`;
 }
 
+/** Python's repr() of a str (as print() shows a str in a list): quoted, the quote, \\ and line breaks escaped, Chinese as it is. */
+export function pyStr(s: string): string {
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  return q + s.replace(/[\\'"\n]/g, (c) => (c === '\n' ? '\\n' : c === q || c === '\\' ? '\\' + c : c)) + q;
+}
+
+/**
+ * Bytes as the text they carry (Chinese as characters), for a reader rather than for Python: a
+ * byte that starts no whole UTF-8 character here (a character cut by a recv(), a control byte)
+ * is shown in hex inside ⟨ ⟩, so a cut is visible and nothing is hidden.
+ */
+export function readable(b: Uint8Array): string {
+  let out = '';
+  let bad: string[] = [];
+  for (let i = 0; i <= b.length; ) {
+    const got = i < b.length ? utf8Char(b, i, b.length) : null;
+    if (got || i === b.length) {
+      if (bad.length) out += `⟨${bad.join(' ')}⟩`;
+      bad = [];
+      if (!got) break;
+      out += got[0] === '␣' ? ' ' : got[0];
+      i += got[1];
+    } else bad.push(HEX[b[i++]!]!);
+  }
+  return out;
+}
+
+/** A decoder state in the reader's words, its code name beside: 等待长度（need-length）. */
+export const stateName = (t: Strings, s: string): string => fill(t.stateFmt, { name: t[`st-${s}`], code: s });
+
 /** A text for the reader, cut in the middle when long. */
 export const clip = (s: string, n = 60): string => (s.length > n ? `${s.slice(0, n - 12)}…${s.slice(-10)}` : s);
 
@@ -53,7 +84,8 @@ export function errorText(t: Strings, e: unknown, packed = false): string {
   if (e instanceof FramingError) {
     const p: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(e.params)) p[k] = typeof v === 'string' ? clip(v) : v;
-    if (typeof p.text === 'string') p.text = JSON.stringify(p.text);
+    // The header text as Python shows a str: in quotes, its JSON as it is (no \" escapes).
+    if (typeof p.text === 'string') p.text = pyStr(p.text);
     return fill(t[`e-${e.code}`] ?? e.message, p);
   }
   return packed ? t.range! : e instanceof Error ? e.message : String(e);

@@ -22,7 +22,8 @@ import {
   type Received,
   type TraceStep,
 } from './model.ts';
-import { errorText, fill, hex, int, pack, pyBytes, unpack, type Strings } from './view-format.ts';
+import { clip, errorText, fill, hex, int, pack, readable, stateName, unpack, type Strings } from './view-format.ts';
+import type { ByteSpan, BytesSpec } from '../kit/draw/bytes.ts';
 
 export interface FramingState {
   name: string;
@@ -109,6 +110,9 @@ export interface DecodeStep {
 }
 
 export interface DecodeRun {
+  /** The bytes the decoder was fed, and where each frame lies in them. */
+  stream: Uint8Array;
+  frameAt: number[];
   chunks: number;
   steps: DecodeStep[];
   frames: Frame[];
@@ -119,6 +123,7 @@ export interface DecodeRun {
  * the frames at 0 and `second` arrive as 3 + 1 bytes), one step per move of the state machine.
  */
 export function decodeRun(stream: Uint8Array, fmt: LengthFormat, seed: number, split: boolean, second: number): DecodeRun {
+  const frameAt = [0, second];
   const rng = mulberry32(seed);
   const cuts = new Set<number>(split ? [3, second + 3] : []);
   for (let n = randInt(rng, 3, 7); n > 0; n--) cuts.add(randInt(rng, 1, stream.length - 1));
@@ -137,12 +142,12 @@ export function decodeRun(stream: Uint8Array, fmt: LengthFormat, seed: number, s
       if (t.frame) frames.push(t.frame);
       steps.push({ k: k + 1, first: i === 0, chunk, at: start, t, frames: frames.length });
     });
-    if (r.error) return { chunks: k + 1, steps, frames };
+    if (r.error) return { stream, frameAt, chunks: k + 1, steps, frames };
   }
   if (decoder.state !== 'need-length' || decoder.buffered) {
     steps.push({ k, first: false, chunk: new Uint8Array(0), at: stream.length, frames: frames.length, stuck: { state: decoder.state, got: decoder.buffered, need: decoder.need } });
   }
-  return { chunks: k, steps, frames };
+  return { stream, frameAt, chunks: k, steps, frames };
 }
 
 /** The reader's frame followed by the stream_demo's second one, decoded with the reader's format. */
@@ -154,23 +159,57 @@ export function frameRun(frame: Uint8Array, s: FramingState): DecodeRun {
   return decodeRun(stream, s.fmt, s.seed, s.split, frame.length);
 }
 
+/** Bytes of the stream drawn in the picture; the rest is counted beside it. */
+export const PIC_CAP = 256;
+
+/**
+ * The stream as bytes() draws it at position `p` of the run: coloured by part (length prefix,
+ * header, body) in each frame, the frames named under them, a marker where each recv() chunk so
+ * far ended, the bytes the decoder takes in this step framed, the bytes yet to arrive pending.
+ */
+export function framePicture(run: DecodeRun, fmt: LengthFormat, p: number, t: Strings): Omit<BytesSpec, 'view' | 'width' | 'scale'> {
+  const { stream, frameAt } = run;
+  const bands: ByteSpan[] = [];
+  const groups: ByteSpan[] = [];
+  frameAt.forEach((at, i) => {
+    const end = frameAt[i + 1] ?? stream.length;
+    const hlen = end - at >= 4 ? unpackLength(stream.subarray(at, at + 4), fmt) : 0;
+    const h = Math.min(end, at + 4 + Math.max(0, hlen));
+    bands.push({ start: at, end: at + 4, label: t.length!, tone: 2, raw: true }, { start: at + 4, end: h, label: t.headerBand!, tone: 1 }, { start: h, end, label: t.bodyBand!, tone: 3 });
+    groups.push({ start: at, end, label: fill(t.frameN, { i: i + 1 }) });
+  });
+  const step = run.steps[p - 1];
+  const cuts: Array<{ at: number; label: string }> = [];
+  for (const st of run.steps.slice(0, p)) if (st.first && st.chunk.length) cuts.push({ at: st.at + st.chunk.length, label: fill(t.cut, { k: st.k }) });
+  return {
+    bytes: stream,
+    bands: bands.filter((b) => b.end > b.start),
+    groups,
+    cuts,
+    highlight: step?.t ? { start: step.t.from, end: step.t.to } : null,
+    pending: step ? step.at + step.chunk.length : 0,
+    max: PIC_CAP,
+    label: t.pic!,
+  };
+}
+
 /** What a step says, in the reader's language. */
 export function narrateDecode(step: DecodeStep, run: DecodeRun, fmt: LengthFormat, t: Strings): string {
   const { t: m, stuck } = step;
-  if (stuck) return fill(t.nStuck, { s: stuck.state, n: stuck.need - stuck.got });
+  if (stuck) return fill(t.nStuck, { s: stateName(t, stuck.state), n: stuck.need - stuck.got });
   if (!m) return '';
   const head = step.first ? fill(t.nRecv, { k: step.k, n: run.chunks, len: step.chunk.length }) + t.sep : '';
-  const p = { s: m.state, got: m.got, need: m.need, f: fmt, n: m.length ?? m.need, size: m.header?.file_size, i: step.frames };
+  const p = { s: stateName(t, m.state), next: stateName(t, m.next), got: m.got, need: m.need, f: fmt, n: m.length ?? m.need, size: m.header?.file_size, i: step.frames };
   return head + (m.event === 'error' ? fill(t.nError, { e: errorText(t, m.error) }) : fill(t[`n-${m.event}`], p));
 }
 
-/** A frame as the decoder handed it over: its header as Python prints it and the start of its body. */
+/** A frame as the decoder handed it over: its header as json.dumps writes it, its body's size and text (Chinese as characters). */
 export const frameText = (f: Frame, i: number, t: Strings): string =>
-  fill(t.frame, { i, h: jsonDumps(f.header, { ensureAscii: false }), b: pyBytes(f.body) });
+  fill(t.frame, { i, h: jsonDumps(f.header, { ensureAscii: false }), n: f.body.length, b: clip(readable(f.body.subarray(0, 64))) + (f.body.length > 64 ? '…' : '') });
 
 function received(r: Received, t: Strings): string {
   if (r.kind === 'error') return errorText(t, r.error);
-  if (r.kind === 'stuck') return fill(t.stuck, { s: r.state, need: r.need, got: r.buffered });
+  if (r.kind === 'stuck') return fill(t.stuck, { s: stateName(t, r.state), need: r.need, got: r.buffered });
   return t.fine!;
 }
 
@@ -179,8 +218,10 @@ export type MistakeId = 'a' | 'b' | 'c';
 export interface MistakeStory {
   /** What the sender and the receiver did. */
   lines: string[];
-  /** The error it ends in. */
+  /** How the receiver fares: the error it ends in (or that it does not fail). */
   error: string;
+  /** The receiver took every frame: the mistake did no harm this time. */
+  ok: boolean;
   why?: string;
 }
 
@@ -192,26 +233,29 @@ export function mistake(id: MistakeId, built: Extract<Built, { ok: true }>, body
       const m = mistakeByteOrder(header, body, { ensureAscii: s.ascii });
       const prefix = m.sent.subarray(0, 4);
       const n = unpackLength(prefix, 'i');
-      return { lines: [fill(t.aSent, { n, hex: hex(prefix), claimed: unpackLength(prefix, '!I') })], error: received(m.received, t) };
+      return { lines: [fill(t.aSent, { n, hex: hex(prefix), claimed: unpackLength(prefix, '!I') })], error: received(m.received, t), ok: m.received.kind === 'frames' };
     }
     if (id === 'b') {
       const lines: string[] = [];
-      // With ASCII only, characters and bytes agree and nothing goes wrong: show it with a Chinese name.
+      // With an all-ASCII header, characters and bytes agree whatever ensure_ascii says: the mistake needs a Chinese name to show.
       if (!/[^\0-\x7f]/.test(jsonDumps(header, { ensureAscii: false }))) {
         header = { ...header, file_name: '网络编程笔记.pdf' };
         lines.push(t.bSub!);
       }
-      const text = jsonDumps(header, { ensureAscii: false });
-      const m = mistakeCharCount(header, body, { format: s.fmt, ensureAscii: false });
-      lines.push(fill(t.bSent, { chars: pythonLen(text), bytes: encodeHeader(header, { ensureAscii: false }).length }));
-      return { lines, error: received(m.received, t) };
+      // The checkbox's ensure_ascii, as the Python lines above say: with True nothing breaks, and the story says why.
+      const ensureAscii = s.ascii;
+      const text = jsonDumps(header, { ensureAscii });
+      const m = mistakeCharCount(header, body, { format: s.fmt, ensureAscii });
+      lines.push(fill(t.bSent, { a: ensureAscii ? 'True' : 'False', chars: pythonLen(text), bytes: encodeHeader(header, { ensureAscii }).length }));
+      const ok = m.received.kind === 'frames';
+      return { lines, error: received(m.received, t), ok, ...(ok && ensureAscii ? { why: t.bWhyAscii! } : {}) };
     }
     // A 3 GiB file: over 2^31 − 1, the most a signed 4-byte 'i' holds.
     const m = mistakeSizeInPrefix(3221225472, 'i');
-    return { lines: [t.cSent!], error: m.kind === 'sender-error' ? errorText(t, m.error, true) : hex(m.sent), why: t.cWhy! };
+    return { lines: [t.cSent!], error: m.kind === 'sender-error' ? errorText(t, m.error, true) : hex(m.sent), ok: false, why: t.cWhy! };
   } catch (e) {
     if (!(e instanceof FramingError || e instanceof RangeError)) throw e;
-    return { lines: [], error: errorText(t, e) };
+    return { lines: [], error: errorText(t, e), ok: false };
   }
 }
 

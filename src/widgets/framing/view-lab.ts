@@ -12,7 +12,8 @@ import {
   type Span,
   type TcpDelivery,
 } from './model.ts';
-import { fill, int, pack, pyBytes, unpack, type Strings } from './view-format.ts';
+import { fill, int, pack, pyBytes, stateName, unpack, type Strings } from './view-format.ts';
+import type { ByteSpan, BytesSpec } from '../kit/draw/bytes.ts';
 import { utf8 } from './view-framing.ts';
 
 export interface LabState {
@@ -89,8 +90,42 @@ export function narrateLab(step: LabStep, run: LabRun, s: LabState, t: Strings):
   const { read, dec } = step;
   const said = [fill(t.nRead, { size: s.recv, k: step.i + 1, b: pyBytes(read.bytes) })];
   if (!dec) said.push(t[`k-${read.kind}`]!, read.validUtf8 ? '' : t.badUtf8!);
-  else said.push(fill(t.nDec, { s: dec.state, got: dec.got, need: dec.need }), dec.frames.length ? fill(t.nFrames, { list: dec.frames.map((f) => pyBytes(f)).join(', ') }) : '');
+  else said.push(fill(t.nDec, { s: stateName(t, dec.state), got: dec.got, need: dec.need }), dec.frames.length ? fill(t.nFrames, { list: dec.frames.map((f) => pyBytes(f)).join(', ') }) : '');
   return said.filter(Boolean).join(t.sep);
+}
+
+/**
+ * The TCP stream as bytes() draws it at position `p`: coloured and named by the send() it came
+ * from (with framing, each message's length prefix, header and body named under it), a marker
+ * where each recv() so far stopped, this step's segment or read framed, bytes yet to arrive pending.
+ */
+export function labPicture(run: LabRun, s: LabState, p: number, t: Strings): Omit<BytesSpec, 'view' | 'width' | 'scale'> {
+  const { stream, writes } = run.tcp;
+  const bands: ByteSpan[] = writes.map((w, i) => ({ ...w, label: fill(t.msgN, { i: i + 1 }), tone: (i % 6) + 1 }));
+  const groups: ByteSpan[] = [];
+  const [len, header, body] = t.parts!.split(',');
+  if (s.framing)
+    writes.forEach((w, i) => {
+      const h = w.end - utf8(s.msgs[i] ?? '').length;
+      groups.push({ start: w.start, end: w.start + 4, label: len! }, { start: w.start + 4, end: h, label: header! }, { start: h, end: w.end, label: body! });
+    });
+  const cuts: Array<{ at: number; label: string }> = [];
+  let pending = 0;
+  const done = run.steps.slice(0, p);
+  for (const st of done) {
+    if (st.kind === 'seg') pending = st.span.end;
+    else if (st.kind === 'read') cuts.push({ at: st.read.end, label: fill(t.cut, { k: st.i + 1 }) });
+  }
+  const now = done[p - 1];
+  const highlight = now?.kind === 'seg' ? now.span : now?.kind === 'read' ? { start: now.read.start, end: now.read.end } : null;
+  // Bands that are empty (an empty message) draw nothing.
+  return { bytes: stream, bands: bands.filter((b) => b.end > b.start), groups: groups.filter((g) => g.end > g.start), cuts, highlight, pending, max: 1024, label: t.pic! };
+}
+
+/** The n in recv(n) that makes the read in progress at byte `k` stop there (a boundary the reader clicked). */
+export function recvFor(run: LabRun, k: number): number {
+  const r = run.tcp.reads.find((r) => r.start < k && k <= r.end) ?? { start: 0 };
+  return Math.max(1, Math.min(1024, k - r.start));
 }
 
 // ---- URL state: s1.<seed>.<mss>.<nagle 0|1><framing 0|1>.<recv>.<loss>.<step>.<message>…
