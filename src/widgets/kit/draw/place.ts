@@ -11,7 +11,11 @@ export const GAP = 3;
 export class Obstacles {
   readonly boxes: Box[] = [];
   readonly lines: Segment[] = [];
-  constructor(readonly bounds: Box) {}
+  readonly bounds: Box;
+  // A plain field, not a parameter property: Node runs this file with type stripping only.
+  constructor(bounds: Box) {
+    this.bounds = bounds;
+  }
 
   /** Whether `b` is free: inside the bounds, clear of every box and line by GAP. */
   free(b: Box, ignore?: ReadonlySet<Segment>): boolean {
