@@ -12,11 +12,13 @@ import type { Page } from '@playwright/test';
 export interface LayoutOptions {
   /** The smallest font size allowed, in CSS px (12 on the page, 18 in presenter mode). */
   minPx?: number;
+  /** Texts to leave out (a selector), for a known problem the spec names. */
+  ignore?: string;
 }
 
 export async function layoutProblems(page: Page, rootSelector: string, opts: LayoutOptions = {}): Promise<string[]> {
   return page.evaluate(
-    ({ rootSelector, minPx }) => {
+    ({ rootSelector, minPx, ignore }) => {
       const root = document.querySelector(rootSelector);
       if (!root) return [`no element matches ${rootSelector}`];
       const problems: string[] = [];
@@ -27,12 +29,18 @@ export async function layoutProblems(page: Page, rootSelector: string, opts: Lay
       const meet = (a: R, b: R) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
       const within = (a: R, b: R, tol = 1) => a.x >= b.x - tol && a.y >= b.y - tol && a.x + a.w <= b.x + b.w + tol && a.y + a.h <= b.y + b.h + tol;
       const label = (s: string | null) => JSON.stringify((s ?? '').trim().slice(0, 60));
-      const visible = (el: Element) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true } as CheckVisibilityOptions);
+      // checkVisibility() answers true for an SVG shape inside a display:none group (Chromium):
+      // look up the ancestors as well.
+      const visible = (el: Element) => {
+        if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true } as CheckVisibilityOptions)) return false;
+        for (let a: Element | null = el; a && a !== root; a = a.parentElement) if (getComputedStyle(a).display === 'none') return false;
+        return true;
+      };
 
       // ---- the texts: SVG <text> elements, and HTML text nodes (one box per line)
       const texts: Array<{ r: R; what: string; svg?: SVGTextElement }> = [];
       for (const t of root.querySelectorAll<SVGTextElement>('svg text')) {
-        if (!visible(t) || !t.textContent?.trim()) continue;
+        if (!visible(t) || !t.textContent?.trim() || (ignore && t.matches(ignore))) continue;
         const r = rect(t.getBoundingClientRect());
         if (r.w === 0 || r.h === 0) continue;
         const scale = t.getScreenCTM()?.a ?? 1;
@@ -119,6 +127,6 @@ export async function layoutProblems(page: Page, rootSelector: string, opts: Lay
       }
       return problems;
     },
-    { rootSelector, minPx: opts.minPx ?? 12 },
+    { rootSelector, minPx: opts.minPx ?? 12, ignore: opts.ignore ?? '' },
   );
 }

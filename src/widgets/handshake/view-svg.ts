@@ -6,6 +6,10 @@
 import { TRANSITIONS, transition, type Side, type State, type Step } from './model.ts';
 import { fill, type LiveText } from './i18n.ts';
 import { lanes, type LaneRow, type LanesLayout } from '../kit/draw/lanes.ts';
+import { Obstacles } from '../kit/draw/place.ts';
+import { segments, type Box } from '../kit/draw/geom.ts';
+import { textBlock } from '../kit/draw/svg.ts';
+import { lineHeight, textWidth } from '../kit/draw/text.ts';
 
 export const SIDES = ['client', 'server'] as const;
 /** The course's names for the endpoints: A is the client, B the server. */
@@ -146,30 +150,47 @@ const UPPER = new Set<string>(['LISTEN', 'SYN-SENT', 'SYN-RECEIVED', 'CLOSED']);
 
 const boxOf = (from: State, to: State): State | 'CLOSED2' => (to === 'CLOSED' && !UPPER.has(from) ? 'CLOSED2' : to);
 
-/** Label text of an edge: the event, and the action unless it is Figure 5's "x" (nothing). */
-function edgeLabel(id: string, x: number, y: number, anchor = 'middle'): string {
-  const e = transition(id)!;
-  return (
-    txt(x, y, e.event, 'hs-el', anchor) + (e.action === 'x' ? '' : txt(x, y + 11, e.action.replace(/^create TCB; /, ''), 'hs-el', anchor))
-  );
-}
 
 /**
  * An edge the figure leaves out: a curve between the two boxes (a loop when it stays put), its
  * arrowhead, and where its label goes.
  */
-function curve(id: string): [string, string, number, number] {
+function curve(id: string): [string, string, number, number, number[]] {
   const e = transition(id)!;
   const [ax, ay] = BOX[e.from];
   const [bx, by, bh] = BOX[boxOf(e.from, e.to)];
   if (e.from === e.to)
-    return [`M${ax - 20},${ay + 17}C${ax - 30},${ay + 52} ${ax + 30},${ay + 52} ${ax + 20},${ay + 17}`, head(ax + 30, ay + 52, ax + 20, ay + 17), ax + 95, ay + 30];
+    return [
+      `M${ax - 20},${ay + 17}C${ax - 30},${ay + 52} ${ax + 30},${ay + 52} ${ax + 20},${ay + 17}`,
+      head(ax + 30, ay + 52, ax + 20, ay + 17),
+      ax + 95,
+      ay + 30,
+      bezier([ax - 20, ay + 17, ax - 30, ay + 52, ax + 30, ay + 52, ax + 20, ay + 17]),
+    ];
   // Leave and enter through the facing sides, bend to the right of the direction of travel.
   const sy = ay + (by > ay ? 17 : -17);
   const ey = by + (by > ay ? -bh / 2 : bh / 2);
   const mx = (ax + bx) / 2 + (by - ay) / 4;
   const my = (sy + ey) / 2 - (bx - ax) / 4;
-  return [`M${ax},${sy}Q${mx},${my} ${bx},${ey}`, head(mx, my, bx, ey), (ax + 2 * mx + bx) / 4, (sy + 2 * my + ey) / 4];
+  return [
+    `M${ax},${sy}Q${mx},${my} ${bx},${ey}`,
+    head(mx, my, bx, ey),
+    (ax + 2 * mx + bx) / 4,
+    (sy + 2 * my + ey) / 4,
+    bezier([ax, sy, mx, my, mx, my, bx, ey]),
+  ];
+}
+
+/** A cubic Bézier (a quadratic one given its control point twice, near enough) as 12 straight pieces. */
+function bezier(c: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i <= 12; i++) {
+    const t = i / 12;
+    const u = 1 - t;
+    const w = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t];
+    out.push(w[0]! * c[0]! + w[1]! * c[2]! + w[2]! * c[4]! + w[3]! * c[6]!, w[0]! * c[1]! + w[1]! * c[3]! + w[2]! * c[5]! + w[3]! * c[7]!);
+  }
+  return out;
 }
 
 /** Where a polyline is half way along. */
@@ -194,32 +215,51 @@ function middle(p: number[]): [number, number] {
  * where an endpoint's letter goes. A step only marks it (figureMarks, letters()).
  */
 export function figureSvg(label: string): string {
-  let edges = '';
-  for (const e of TRANSITIONS) {
+  // Every edge's geometry first: its lines and where its letters go are obstacles for every label.
+  const geo = TRANSITIONS.map((e) => {
     const route = ROUTE[e.id];
-    let d: string;
-    let arrow: string;
-    let m: [number, number];
-    let l: [number, number, string];
     if (route) {
       const [p, x, y, anchor] = route;
       const n = p.length;
-      d = `M${p.slice(0, 2)}L${p.slice(2).join(',')}`;
-      arrow = head(p[n - 4]!, p[n - 3]!, p[n - 2]!, p[n - 1]!);
       // The letters go beside the line, on the side away from its label.
       const [mx, my] = middle(p);
-      m = anchor === 'middle' ? [mx, my + 13] : [mx + (anchor === 'start' ? -13 : 13), my];
-      l = [x, y, anchor];
-    } else {
-      let x: number;
-      let y: number;
-      [d, arrow, x, y] = curve(e.id);
-      m = [x, y];
-      l = [x, y + 14, 'middle'];
+      const m: [number, number] = anchor === 'middle' ? [mx, my + 13] : [mx + (anchor === 'start' ? -13 : 13), my];
+      return { e, route, d: `M${p.slice(0, 2)}L${p.slice(2).join(',')}`, arrow: head(p[n - 4]!, p[n - 3]!, p[n - 2]!, p[n - 1]!), points: p, m, spot: [x, y, anchor] as const };
     }
+    const [d, arrow, , , points] = curve(e.id);
+    // Half way along the curve; the letters 13 units to one side of it, the words to the other.
+    const [x, y, x2, y2] = points.slice(12, 16) as [number, number, number, number];
+    const len = Math.hypot(x2 - x, y2 - y) || 1;
+    const [nx, ny] = [-(y2 - y) / len, (x2 - x) / len];
+    return { e, route, d, arrow, points, m: [x + 13 * nx, y + 13 * ny] as [number, number], spot: [x - 16 * nx, y - 16 * ny + 4, 'middle'] as const };
+  });
+  const o = new Obstacles({ x: 0, y: 0, w: FW, h: FH });
+  for (const [cx, cy, bh] of Object.values(BOX)) o.boxes.push({ x: cx - BW / 2, y: cy - bh / 2, w: BW, h: bh });
+  for (const g of geo) {
+    o.lines.push(...segments(g.points));
+    o.boxes.push({ x: g.m[0] - 10, y: g.m[1] - 10, w: 20, h: 20 });
+  }
+  let edges = '';
+  for (const g of geo) {
+    const lines = [g.e.event, ...(g.e.action === 'x' ? [] : [g.e.action.replace(/^create TCB; /, '')])];
+    // Measured at the size a taken edge's words grow to (handshake.css), placed by the solver:
+    // the figure's own spot first, then beside each piece of the edge.
+    const w = Math.max(...lines.map((l) => textWidth(l, LABEL_PX)));
+    const h = lines.length * lineHeight(LABEL_PX);
+    const [sx, sy, anchor] = g.spot;
+    const own: Box = { x: anchor === 'start' ? sx : anchor === 'end' ? sx - w : sx - w / 2, y: sy - LABEL_PX, w, h };
+    const around: Box[] = [];
+    for (const off of [5, 16])
+      for (const seg of segments(g.points))
+        for (const t of [0.5, 0.25, 0.75]) {
+          const x = seg.x1 + (seg.x2 - seg.x1) * t;
+          const y = seg.y1 + (seg.y2 - seg.y1) * t;
+          around.push({ x: x + off, y: y - h / 2, w, h }, { x: x - off - w, y: y - h / 2, w, h }, { x: x - w / 2, y: y - off - h, w, h }, { x: x - w / 2, y: y + off, w, h });
+        }
+    const box = o.place([own, ...around]) ?? own;
     edges +=
-      `<g class="hs-e${route ? '' : ' hs-extra'}" data-e="${e.id}">` +
-      `<path class="hs-edge" d="${d}"/>${tip(arrow)}${edgeLabel(e.id, ...l)}${spot(...m)}</g>`;
+      `<g class="hs-e${g.route ? '' : ' hs-extra'}" data-e="${g.e.id}">` +
+      `<path class="hs-edge" d="${g.d}"/>${tip(g.arrow)}${textBlock(box, lines, 9.5, 'hs-el', 'start')}${spot(...g.m)}</g>`;
   }
   let boxes = '';
   for (const [name, [cx, cy, bh]] of Object.entries(BOX))
@@ -231,6 +271,9 @@ export function figureSvg(label: string): string {
   // Drawn at FIGURE_ZOOM: Figure 5's smallest words (9.5 units) come out at 13 CSS px.
   return `<svg class="hs-svg hs-fig" width="${FW * FIGURE_ZOOM}" height="${FH * FIGURE_ZOOM}" viewBox="0 0 ${FW} ${FH}" role="img" aria-label="${esc(label)}">${edges + boxes}</svg>`;
 }
+
+/** The size (in figure units) labels are measured at: a taken edge's words (handshake.css). */
+const LABEL_PX = 11;
 
 /**
  * What Figure 5 marks at `position`: the box each endpoint is in (CLOSED2, the figure's lower

@@ -7,8 +7,7 @@
 // character once across its bytes; a character cut by a boundary (a recv(), a band) is drawn as
 // its hex bytes with a dashed frame, as Python's .decode() would refuse it there.
 import type { Box } from './geom.ts';
-/** Clearance between labels, in px (as place.ts's GAP; not imported, so Node can load this file as it is). */
-const GAP = 3;
+import { GAP } from './place.ts';
 import { esc, n, svgRoot } from './svg.ts';
 import { lineHeight, textWidth, TYPE } from './text.ts';
 
