@@ -13,7 +13,7 @@
 import { along, crosses, grow, inside, overlaps, type Box, type Segment } from './geom.ts';
 import { GAP } from './place.ts';
 import { arrowHead, esc, n, svgRoot, textBlock } from './svg.ts';
-import { blockSize, lineHeight, textWidth, TYPE, wrapText } from './text.ts';
+import { blockSize, lineHeight, metrics, textWidth, wrapText } from './text.ts';
 
 export type LaneItem =
   /** A message from lane `from` to lane `to`; it lands in row `lands` (default: this row). */
@@ -61,10 +61,7 @@ const TIME_COLUMN_MIN = 520;
 
 export function lanes(input: LanesInput): LanesLayout {
   const scale = input.scale ?? 1;
-  const px = TYPE.label * scale;
-  const tpx = TYPE.title * scale;
-  const lh = lineHeight(px);
-  const pad = Math.round(6 * scale);
+  const { px, tpx, lh, pad } = metrics(scale);
   const slant = Math.round(22 * scale);
   const nl = input.lanes.length;
   const rows = input.rows;

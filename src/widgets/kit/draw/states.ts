@@ -5,7 +5,7 @@
 // shrinks: the labels wrap to the width, rows stack, and the picture is as tall as they are. Each
 // marked thing is bold AND named ("now", the endpoint's letter), never colour alone.
 import { esc, n, svgRoot, textBlock, arrowHead } from './svg.ts';
-import { blockSize, lineHeight, textWidth, TYPE, wrapText } from './text.ts';
+import { blockSize, lineHeight, metrics, textWidth, wrapText } from './text.ts';
 
 export interface Edge {
   id: string;
@@ -41,10 +41,7 @@ const words = (e: Edge): string => (e.action && e.action !== 'x' ? `${e.event} /
 
 export function neighbourhood(input: NeighbourhoodInput): Drawn {
   const s = input.scale ?? 1;
-  const px = TYPE.label * s;
-  const tpx = TYPE.title * s;
-  const lh = lineHeight(px);
-  const pad = Math.round(6 * s);
+  const { px, tpx, lh, pad } = metrics(s);
   const width = Math.max(input.width, 200 * s);
   const boxH = lineHeight(tpx) + 2 * pad;
   /** A margin for the boxes' strokes at the left edge. */

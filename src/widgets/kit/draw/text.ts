@@ -17,6 +17,12 @@ export const TYPE = {
   presenter: 1.5,
 } as const;
 
+/** The sizes a primitive draws with at `scale`: label and title type, a label's line, padding. */
+export function metrics(scale: number): { px: number; tpx: number; lh: number; pad: number } {
+  const px = TYPE.label * scale;
+  return { px, tpx: TYPE.title * scale, lh: lineHeight(px), pad: Math.round(6 * scale) };
+}
+
 /** Advance of one character in ems, rounded up. */
 export const LATIN_EM = 0.62;
 export const WIDE_EM = 1.02;
