@@ -43,7 +43,8 @@ function head(x1: number, y1: number, x2: number, y2: number): string {
   const p = (d: number) => `${(x2 - 9 * Math.cos(a + d)).toFixed(1)},${(y2 - 9 * Math.sin(a + d)).toFixed(1)}`;
   return `M${x2},${y2}L${p(0.4)}L${p(-0.4)}Z`;
 }
-const tip = (d: string): string => `<path class="hs-tip" d="${d}"/>`;
+/** An arrowhead, drawn (and coloured) as the kit draws every arrowhead. */
+const tip = (d: string): string => `<path class="kit-tip hs-tip" d="${d}"/>`;
 
 /** An endpoint's letter in a disc: how Figure 5 says "A is here" / "B took this edge". */
 const badge = (x: number, y: number, letter: string): string =>
@@ -153,9 +154,9 @@ const boxOf = (from: State, to: State): State | 'CLOSED2' => (to === 'CLOSED' &&
 
 /**
  * An edge the figure leaves out: a curve between the two boxes (a loop when it stays put), its
- * arrowhead, and where its label goes.
+ * arrowhead, and its points (for the label solver).
  */
-function curve(id: string): [string, string, number, number, number[]] {
+function curve(id: string): [string, string, number[]] {
   const e = transition(id)!;
   const [ax, ay] = BOX[e.from];
   const [bx, by, bh] = BOX[boxOf(e.from, e.to)];
@@ -163,8 +164,6 @@ function curve(id: string): [string, string, number, number, number[]] {
     return [
       `M${ax - 20},${ay + 17}C${ax - 30},${ay + 52} ${ax + 30},${ay + 52} ${ax + 20},${ay + 17}`,
       head(ax + 30, ay + 52, ax + 20, ay + 17),
-      ax + 95,
-      ay + 30,
       bezier([ax - 20, ay + 17, ax - 30, ay + 52, ax + 30, ay + 52, ax + 20, ay + 17]),
     ];
   // Leave and enter through the facing sides, bend to the right of the direction of travel.
@@ -175,8 +174,6 @@ function curve(id: string): [string, string, number, number, number[]] {
   return [
     `M${ax},${sy}Q${mx},${my} ${bx},${ey}`,
     head(mx, my, bx, ey),
-    (ax + 2 * mx + bx) / 4,
-    (sy + 2 * my + ey) / 4,
     bezier([ax, sy, mx, my, mx, my, bx, ey]),
   ];
 }
@@ -226,7 +223,7 @@ export function figureSvg(label: string): string {
       const m: [number, number] = anchor === 'middle' ? [mx, my + 13] : [mx + (anchor === 'start' ? -13 : 13), my];
       return { e, route, d: `M${p.slice(0, 2)}L${p.slice(2).join(',')}`, arrow: head(p[n - 4]!, p[n - 3]!, p[n - 2]!, p[n - 1]!), points: p, m, spot: [x, y, anchor] as const };
     }
-    const [d, arrow, , , points] = curve(e.id);
+    const [d, arrow, points] = curve(e.id);
     // Half way along the curve; the letters 13 units to one side of it, the words to the other.
     const [x, y, x2, y2] = points.slice(12, 16) as [number, number, number, number];
     const len = Math.hypot(x2 - x, y2 - y) || 1;
@@ -259,7 +256,7 @@ export function figureSvg(label: string): string {
     const box = o.place([own, ...around]) ?? own;
     edges +=
       `<g class="hs-e${g.route ? '' : ' hs-extra'}" data-e="${g.e.id}">` +
-      `<path class="hs-edge" d="${g.d}"/>${tip(g.arrow)}${textBlock(box, lines, 9.5, 'hs-el', 'start')}${spot(...g.m)}</g>`;
+      `<path class="kit-line hs-edge" d="${g.d}"/>${tip(g.arrow)}${textBlock(box, lines, 9.5, 'hs-el', 'start')}${spot(...g.m)}</g>`;
   }
   let boxes = '';
   for (const [name, [cx, cy, bh]] of Object.entries(BOX))

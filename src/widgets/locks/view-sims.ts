@@ -39,6 +39,7 @@ import {
 } from './model.ts';
 import type { Lang } from '../kit/i18n.ts';
 import { gantt, type GanttBar, type GanttInput, type Tone } from '../kit/draw/gantt.ts';
+import { PHONE_WIDTH } from '../kit/draw/text.ts';
 import type { Text } from './i18n.ts';
 
 export type Kind = 'tickets' | 'counter';
@@ -210,8 +211,8 @@ export function worstRun<C, S>(sim: Sim<C, S>, t: Text, lines: (s: S) => string[
   const states = [sim.start(config)];
   for (const i of sim.worst(config)) states.push(sim.step(states[states.length - 1]!, i));
   const s = states[states.length - 1]!;
-  // The still is drawn for a phone's column (320 px); wider screens show it as it is.
-  const chart = gantt(ganttOf(sim, states, states.length - 1, t), { width: 320, scale: 1 });
+  // The still is drawn for a phone's column; wider screens show it as it is.
+  const chart = gantt(ganttOf(sim, states, states.length - 1, t), { width: PHONE_WIDTH, scale: 1 });
   return { steps: lines(s), outcome: sim.outcome(s, t)[0], chart };
 }
 

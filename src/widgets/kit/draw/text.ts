@@ -23,6 +23,9 @@ export function metrics(scale: number): { px: number; tpx: number; lh: number; p
   return { px, tpx: TYPE.title * scale, lh: lineHeight(px), pad: Math.round(6 * scale) };
 }
 
+/** Narrow enough for the column a 360 px phone gives a picture (294–296 px): build-time stills are drawn at this width. */
+export const PHONE_WIDTH = 288;
+
 /** Advance of one character in ems, rounded up. */
 export const LATIN_EM = 0.62;
 export const WIDE_EM = 1.02;
