@@ -559,12 +559,21 @@ async function runBrowser(pages, firstChapters, base) {
 function widgetBundles(pages, base) {
   const dir = join(DIST, '_widgets');
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.js')).map((file) => {
+  const all = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  // On-demand files (<name>.<lang>.<module>-<hash>.js: presenter mode, a state link's decoder) are
+  // fetched by a widget's dynamic import() when first used; they are listed with the widget, not
+  // budgeted as what a page loads.
+  const isOnDemand = (f) => /\.[\w-]+-[0-9a-f]{10}\.js$/.test(f);
+  return all.filter((f) => !isOnDemand(f)).map((file) => {
     const data = readFileSync(join(dir, file));
     const name = file.replace(/\.[0-9a-f]+\.js$/, '');
     const url = `${base}_widgets/${file}`;
     const usedBy = pages.filter((p) => readFileSync(join(ROOT, p.file), 'utf8').includes(`data-src="${url}"`)).map((p) => p.page);
-    return { name, file, raw: data.length, br: brSize(data), usedBy };
+    const onDemand = [...data.toString('utf8').matchAll(/import\(\s*[`'"]\.\/([^`'"]+)[`'"]\s*\)/g)]
+      .map((m) => m[1])
+      .filter((f) => all.includes(f))
+      .map((f) => ({ file: f, br: brSize(readFileSync(join(dir, f))) }));
+    return { name, file, raw: data.length, br: brSize(data), usedBy, onDemand };
   });
 }
 
@@ -765,7 +774,7 @@ sent = sum of response content-length (bodies as sent, headers excluded), load +
 
   if (bundles.length) {
     console.log('\nWidgets (each a self-contained bundle, fetched only by the pages that show it)\n');
-    console.log(table(['widget', 'JS raw', 'JS br', 'pages'], bundles.map((b) => [b.name, kb(b.raw), kb(b.br), usedBy(b.usedBy)])));
+    console.log(table(['widget', 'JS raw', 'JS br', 'on demand br', 'pages'], bundles.map((b) => [b.name, kb(b.raw), kb(b.br), b.onDemand.map((d) => `${d.file.split('.')[2].replace(/-[0-9a-f]+$/, '')} ${kb(d.br)}`).join(', ') || '–', usedBy(b.usedBy)])));
     for (const r of (widgetRuns ?? []).filter((r) => r.widgets.length)) {
       const steps = r.widgets.map((w) => `#${w.id} ${w.stepMs?.length ? `${median(w.stepMs).toFixed(1)}/${Math.max(...w.stepMs).toFixed(1)} ms (best of 3: ${median(w.stepBestMs).toFixed(1)}/${Math.max(...w.stepBestMs).toFixed(1)})` : '–'}`).join(', ');
       console.log(`  ${r.page}: bundles at load ${r.atLoad.length}, in all ${r.fetched.length}; step render median/max: ${steps}${r.keystrokeMs ? `; 1 MB keystroke ${r.keystrokeMs.map((t) => t.toFixed(1)).join(', ')} ms` : ''}`);

@@ -52,7 +52,7 @@ const wholeView = (p: string) => {
 export function fileLang(path: string): Lang | null {
   for (const lang of LANGS) {
     if (path.startsWith(`${lang}/`) || path.startsWith(`figures/${lang}/`)) return lang;
-    if (new RegExp(`^_widgets/[\\w-]+\\.${lang}\\.[\\w]+\\.js$`).test(path)) return lang;
+    if (new RegExp(`^_widgets/[\\w-]+\\.${lang}\\.[\\w-]+\\.js$`).test(path)) return lang;
     if (new RegExp(`^pagefind/(.*/)?(pagefind\\.|wasm\\.)?${lang}([-_.]|$)`).test(path)) return lang;
   }
   return null;

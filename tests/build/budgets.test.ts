@@ -13,8 +13,17 @@ interface PageResult {
   criticalBr: number;
   katex: { cssBr: number };
 }
+interface Bundle {
+  name: string;
+  file: string;
+  br: number;
+  usedBy: string[];
+  onDemand: { file: string; br: number }[];
+}
 let pages: PageResult[] = [];
 let budgets: { eagerJsBr: number; htmlBr: number; criticalBr: number };
+let bundles: Bundle[] = [];
+let widgetBudgets: { jsBr: number };
 
 beforeAll(() => {
   const r = spawnSync(process.execPath, ['scripts/bench.mjs', '--no-browser'], { encoding: 'utf8', timeout: 120_000 });
@@ -22,6 +31,8 @@ beforeAll(() => {
   const json = JSON.parse(readFileSync('bench-results/bench.json', 'utf8'));
   pages = json.pages;
   budgets = json.budgets;
+  bundles = json.widgets.bundles;
+  widgetBudgets = json.widgets.budgets;
 }, 150_000);
 
 describe('byte budgets', () => {
@@ -49,5 +60,13 @@ describe('byte budgets', () => {
     // order to print or search the chapter; its pages are held to the budget above.
     expect(pages.filter((p) => p.kind === 'whole').length).toBeGreaterThan(0);
     for (const p of pages.filter((p) => p.kind !== 'chapter' && p.kind !== 'whole')) expect(p.html.br, p.page).toBeLessThanOrEqual(budgets.htmlBr);
+  });
+  test('each widget page fetches at most 16 KB (brotli) of widget code, kit included; what it loads on demand is its own file', () => {
+    const live = bundles.filter((b) => ['handshake', 'framing', 'locks'].some((w) => b.name.startsWith(`${w}.`)));
+    expect(live.length).toBeGreaterThanOrEqual(6);
+    for (const b of bundles) expect(b.br, `${b.file} (${b.usedBy.join(', ')})`).toBeLessThanOrEqual(widgetBudgets.jsBr);
+    // Presenter mode comes on demand in every player widget; the handshake's state-link decoder too.
+    for (const b of live) expect(b.onDemand.map((d) => d.file.split('.')[2]!.replace(/-[0-9a-f]+$/, '')), b.file).toContain('present');
+    for (const b of live.filter((b) => b.name.startsWith('handshake.'))) expect(b.onDemand.map((d) => d.file), b.file).toContainEqual(expect.stringContaining('view-link'));
   });
 });

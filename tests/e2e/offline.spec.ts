@@ -120,6 +120,15 @@ test('save for offline keeps a whole language: chapters, widgets and search work
   await expect(page.locator('h1')).toBeVisible();
   await expect(page.locator('#framing framing-widget .fr-tag').first()).toHaveText('Length prefix · 4 bytes', { timeout: 10_000 });
 
+  // A state link and presenter mode: the files a widget fetches only when asked (the link's decoder,
+  // presenter mode) are in the saved copy too.
+  await page.goto(`${origin}/en/tcp-udp/data-and-close/?handshake=1~p.7&present#handshake`);
+  const hs = page.locator('figure#handshake');
+  await expect(hs.locator('.kit-counter')).toHaveText('Step 7 of 9', { timeout: 10_000 });
+  await expect(hs).toHaveAttribute('data-present', '');
+  await expect(hs.locator('.kit-notice')).toBeHidden();
+
+  await page.goto(`${origin}/en/framing/#framing`);
   // Search: Pagefind's code, its index and the page fragments all come from the saved copy.
   await page.keyboard.press('Control+K');
   const input = page.locator('dialog.search-dialog').getByRole('combobox');

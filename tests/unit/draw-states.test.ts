@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { neighbourhood } from '../../src/widgets/kit/draw/states.ts';
-import { linkWantsPresent } from '../../src/widgets/kit/present.ts';
+import { linkWantsPresent } from '../../src/widgets/kit/url-state.ts';
 import { TRANSITIONS, transition } from '../../src/widgets/handshake/transitions.ts';
 
 const out = (state: string) => TRANSITIONS.filter((e) => e.from === state && e.figure);

@@ -25,6 +25,9 @@ describe('which files a saved copy holds', () => {
     expect(fileLang('zh/tcp-udp/index.html')).toBe('zh');
     expect(fileLang('en/index.html')).toBe('en');
     expect(fileLang('_widgets/locks.en.9876543210.js')).toBe('en');
+    // What a widget fetches on demand (presenter mode, a state link's decoder) goes with its language.
+    expect(fileLang('_widgets/handshake.zh.view-link-12f0af9bb4.js')).toBe('zh');
+    expect(fileLang('_widgets/locks.en.present-2e71c4b1db.js')).toBe('en');
     expect(fileLang('figures/zh/01-models.svg')).toBe('zh');
     expect(fileLang('pagefind/fragment/zh-cn_1.pf_fragment')).toBe('zh');
     expect(fileLang('pagefind/pagefind.en_eee9183010.pf_meta')).toBe('en');

@@ -14,9 +14,9 @@ import { neighbourhood } from '../kit/draw/states.ts';
 import { TRANSITIONS, transition } from './transitions.ts';
 import { fit, type Fit } from '../kit/draw/fit.ts';
 import { describe } from './view-text.ts';
-import { parseState, presetOf, stateCode, toggleLoss, tryRun, type Run } from './view-run.ts';
+import { presetOf, runAt, stateCode, toggleLoss, tryRun, type Run } from './view-run.ts';
 
-function mount(host: HTMLElement): void {
+async function mount(host: HTMLElement): Promise<void> {
   const lang = langOf(host);
   const figure = host.closest('figure')!;
   const template = figure.querySelector<HTMLTemplateElement>('.hs-live')!;
@@ -35,7 +35,7 @@ function mount(host: HTMLElement): void {
   let run: Run = tryRun(DEFAULT_SCENARIO)!;
   let at = 0;
   const raw = readState(id);
-  const linked = raw === null ? undefined : parseState(raw);
+  const linked = raw === null ? undefined : runAt(await import('./view-link.ts').then((m) => m.parseState(raw), () => undefined));
   if (linked) ({ position: at, ...run } = linked);
   if (raw !== null && !linked) $('.kit-notice').hidden = false;
 
@@ -334,7 +334,7 @@ customElements.define(
     connectedCallback(): void {
       if (this.dataset.ready) return;
       this.dataset.ready = '1';
-      mount(this);
+      void mount(this);
     }
   },
 );

@@ -1,12 +1,11 @@
 // The widget's state between the reader and the model: a scenario plus a position. In the URL it is
 // the model's scenario code, ".", and the step: `1*p.7` is the piggyback close at step 7. The code's
 // "~" separators travel as "*", which a query string keeps as it is ("~" would become %7E); "~" is
-// read too. The code is versioned by the model, so a link from an older or garbled version fails to
-// parse and the widget starts from the default. Nothing here touches the DOM.
+// read too. Reading a link back is view-link.ts (fetched only when a page is opened with one).
+// Nothing here touches the DOM.
 import {
   DEFAULT_SCENARIO,
   PRESETS,
-  decodeScenario,
   encodeScenario,
   simulate,
   validateScenario,
@@ -20,17 +19,10 @@ export type Run = { scenario: Scenario; steps: Step[] };
 /** The URL value for a scenario at a position. */
 export const stateCode = (scenario: Scenario, position: number): string => `${encodeScenario(scenario)}.${position}`;
 
-/**
- * A URL value back to a run and a position, or undefined for anything that does not name one.
- * Links written before the kit kept `~` as it is used `*` between fields: they still work.
- */
-export function parseState(raw: string): (Run & { position: number }) | undefined {
-  const m = /^(.+)\.(\d+)$/.exec(raw);
-  const r = m && decodeScenario(m[1]!.replace(/\*/g, '~'));
-  if (!r?.ok) return undefined;
-  const run = tryRun(r.scenario);
-  const position = Number(m![2]);
-  return run && position < run.steps.length ? { ...run, position } : undefined;
+/** A run at a position (from a link), or undefined when the scenario cannot run or has no such step. */
+export function runAt(linked: { scenario: Scenario; position: number } | undefined): (Run & { position: number }) | undefined {
+  const run = linked && tryRun(linked.scenario);
+  return run && linked.position < run.steps.length ? { ...run, position: linked.position } : undefined;
 }
 
 /** simulate() for a scenario that has passed validation; undefined if the run cannot be made. */

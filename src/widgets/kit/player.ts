@@ -4,8 +4,7 @@
 // that index. Nothing plays by itself; playing stops at the end, when the tab is hidden, and on
 // any manual step.
 import { kitText, type Lang } from './i18n.ts';
-import { flushState, stateUrl, writeState } from './url-state.ts';
-import { enterPresenter, leavePresenter, linkWantsPresent, presenting } from './present.ts';
+import { flushState, linkWantsPresent, stateUrl, writeState } from './url-state.ts';
 
 export interface PlayerOptions {
   /** The widget's id: its query-string key and its element id. */
@@ -281,18 +280,22 @@ export class Player {
   togglePresent(fullscreen: boolean): void {
     const figure = this.host.closest<HTMLElement>('.widget');
     if (!figure) return;
-    if (presenting(figure)) return leavePresenter();
-    const show = (on: boolean) => {
-      setIcon(this.presentBtn, on ? 'leave' : 'present');
-      this.presentBtn.setAttribute('aria-label', on ? this.t.leave : this.t.present);
-      this.presentBtn.setAttribute('aria-pressed', String(on));
-    };
-    enterPresenter(figure, fullscreen, () => {
-      show(false);
+    // Presenter mode is fetched the first time it is used (a click keeps its user activation for
+    // seconds, so full screen is still allowed when the small file arrives).
+    void import('./present.ts').then(({ enterPresenter, leavePresenter, presenting }) => {
+      if (presenting(figure)) return leavePresenter();
+      const show = (on: boolean) => {
+        setIcon(this.presentBtn, on ? 'leave' : 'present');
+        this.presentBtn.setAttribute('aria-label', on ? this.t.leave : this.t.present);
+        this.presentBtn.setAttribute('aria-pressed', String(on));
+      };
+      enterPresenter(figure, fullscreen, () => {
+        show(false);
+        this.presentBtn.focus({ preventScroll: true });
+      });
+      show(true);
       this.presentBtn.focus({ preventScroll: true });
     });
-    show(true);
-    this.presentBtn.focus({ preventScroll: true });
   }
 
   private copyLink(btn: HTMLButtonElement): void {

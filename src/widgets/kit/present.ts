@@ -4,13 +4,6 @@
 // up by TYPE.presenter (html font-size 150%, and fit() lays pictures out at 1.5×). Esc, the
 // button again, or leaving full screen ends it. The widget's state link stays what it was.
 
-/** Whether the page's URL asks for this widget in presenter mode: `?present=<id>`, or `?present` with `#<id>`. */
-export function linkWantsPresent(id: string, url: URL = new URL(location.href)): boolean {
-  const v = url.searchParams.get('present');
-  if (v === null) return false;
-  return v === id || (v === '' && url.hash === `#${id}`);
-}
-
 let current: { figure: HTMLElement; inerted: Element[]; onKey: (e: KeyboardEvent) => void; onFs: () => void; done: () => void } | null = null;
 
 export const presenting = (figure: Element): boolean => current?.figure === figure;

@@ -68,3 +68,10 @@ if (typeof document !== 'undefined') {
   addEventListener('click', (e) => (e.target as Element).closest?.('a') && flushState(), true);
   addEventListener('pagehide', flushState);
 }
+
+/** Whether the page's URL asks for this widget in presenter mode: `?present=<id>`, or `?present` with `#<id>`. */
+export function linkWantsPresent(id: string, url: URL = new URL(location.href)): boolean {
+  const v = url.searchParams.get('present');
+  if (v === null) return false;
+  return v === id || (v === '' && url.hash === `#${id}`);
+}
