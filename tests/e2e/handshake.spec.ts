@@ -501,6 +501,12 @@ test.describe('presenter mode', () => {
     await expect(page.locator('.prev-next')).toHaveAttribute('inert', '');
     await expect(widget.locator('.hs-seq-box svg')).toHaveAttribute('font-size', String(Number(before) * 1.5));
     await expect(widget.locator('.kit-counter')).toHaveText('第 4 / 10 步');
+    // It opens at the picture: the player's bar at the top, the diagram's first rows on screen
+    // (the settings are one scroll up).
+    const bar = (await widget.locator('.kit-player').boundingBox())!;
+    expect(bar.y).toBeLessThan(10);
+    const seq = (await widget.locator('.hs-seq-box svg').boundingBox())!;
+    expect(seq.y).toBeLessThan(720 - 150);
     await page.keyboard.press('Escape');
     await expect(widget).not.toHaveAttribute('data-present', '');
     await expect(page.locator('.site-header')).not.toHaveAttribute('inert', '');

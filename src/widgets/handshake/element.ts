@@ -154,7 +154,8 @@ async function mount(host: HTMLElement): Promise<void> {
       g.classList.toggle('hs-seen', m.seen.has(e!));
       // Only touch the DOM where the letters change: re-parsing every mark each step was the
       // slowest part of a step.
-      const l = letters(on, e ? 0 : 112); // 112: a box's width
+      const [dx, dy] = (g.dataset.b ?? '0 0').split(' ').map(Number);
+      const l = letters(on, dx, dy);
       if (g.dataset.l !== l) {
         g.dataset.l = l;
         g.lastElementChild!.innerHTML = l;

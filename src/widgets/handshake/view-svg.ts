@@ -174,11 +174,12 @@ function curve(id: string): [string, string, number[]] {
   return [
     `M${ax},${sy}Q${mx},${my} ${bx},${ey}`,
     head(mx, my, bx, ey),
-    bezier([ax, sy, mx, my, mx, my, bx, ey]),
+    // The same quadratic as a cubic: control points two thirds of the way to (mx, my).
+    bezier([ax, sy, ax + (2 / 3) * (mx - ax), sy + (2 / 3) * (my - sy), bx + (2 / 3) * (mx - bx), ey + (2 / 3) * (my - ey), bx, ey]),
   ];
 }
 
-/** A cubic Bézier (a quadratic one given its control point twice, near enough) as 12 straight pieces. */
+/** A cubic Bézier as 12 straight pieces. */
 function bezier(c: number[]): number[] {
   const out: number[] = [];
   for (let i = 0; i <= 12; i++) {
@@ -212,31 +213,29 @@ function middle(p: number[]): [number, number] {
  * where an endpoint's letter goes. A step only marks it (figureMarks, letters()).
  */
 export function figureSvg(label: string): string {
-  // Every edge's geometry first: its lines and where its letters go are obstacles for every label.
+  // Every edge's geometry first: its lines are obstacles for every word and letter.
   const geo = TRANSITIONS.map((e) => {
     const route = ROUTE[e.id];
     if (route) {
       const [p, x, y, anchor] = route;
       const n = p.length;
-      // The letters go beside the line, on the side away from its label.
+      // The letters go beside the line, on the side away from its label (14 units: a letter's
+      // radius and the solver's gap).
       const [mx, my] = middle(p);
-      const m: [number, number] = anchor === 'middle' ? [mx, my + 13] : [mx + (anchor === 'start' ? -13 : 13), my];
+      const m: [number, number] = anchor === 'middle' ? [mx, my + 14] : [mx + (x < mx ? 14 : -14), my];
       return { e, route, d: `M${p.slice(0, 2)}L${p.slice(2).join(',')}`, arrow: head(p[n - 4]!, p[n - 3]!, p[n - 2]!, p[n - 1]!), points: p, m, spot: [x, y, anchor] as const };
     }
     const [d, arrow, points] = curve(e.id);
-    // Half way along the curve; the letters 13 units to one side of it, the words to the other.
+    // Half way along the curve; the letters 14 units to one side of it, the words to the other.
     const [x, y, x2, y2] = points.slice(12, 16) as [number, number, number, number];
     const len = Math.hypot(x2 - x, y2 - y) || 1;
     const [nx, ny] = [-(y2 - y) / len, (x2 - x) / len];
-    return { e, route, d, arrow, points, m: [x + 13 * nx, y + 13 * ny] as [number, number], spot: [x - 16 * nx, y - 16 * ny + 4, 'middle'] as const };
+    return { e, route, d, arrow, points, m: [x + 14 * nx, y + 14 * ny] as [number, number], spot: [x - 16 * nx, y - 16 * ny + 4, 'middle'] as const };
   });
   const o = new Obstacles({ x: 0, y: 0, w: FW, h: FH });
   for (const [cx, cy, bh] of Object.values(BOX)) o.boxes.push({ x: cx - BW / 2, y: cy - bh / 2, w: BW, h: bh });
-  for (const g of geo) {
-    o.lines.push(...segments(g.points));
-    o.boxes.push({ x: g.m[0] - 10, y: g.m[1] - 10, w: 20, h: 20 });
-  }
-  let edges = '';
+  for (const g of geo) o.lines.push(...segments(g.points));
+  const words = new Map<string, [Box, string[]]>();
   for (const g of geo) {
     const lines = [g.e.event, ...(g.e.action === 'x' ? [] : [g.e.action.replace(/^create TCB; /, '')])];
     // Measured at the size a taken edge's words grow to (handshake.css), placed by the solver:
@@ -253,18 +252,64 @@ export function figureSvg(label: string): string {
           const y = seg.y1 + (seg.y2 - seg.y1) * t;
           around.push({ x: x + off, y: y - h / 2, w, h }, { x: x - off - w, y: y - h / 2, w, h }, { x: x - w / 2, y: y - off - h, w, h }, { x: x - w / 2, y: y + off, w, h });
         }
-    const box = o.place([own, ...around]) ?? own;
+    // Failing those (an extra edge drawn through a crowded part of the figure), the free spot
+    // nearest the edge's middle.
+    const [mx, my] = middle(g.points);
+    const near: Box[] = [];
+    for (let dy = -72; dy <= 72; dy += 6) for (let dx = -150; dx <= 150; dx += 10) near.push({ x: mx + dx - w / 2, y: my + dy - h / 2, w, h });
+    near.sort((p, q) => Math.hypot(p.x + w / 2 - mx, p.y + h / 2 - my) - Math.hypot(q.x + w / 2 - mx, q.y + h / 2 - my));
+    words.set(g.e.id, [o.place([own, ...around, ...near]) ?? own, lines]);
+  }
+  // An edge's letter (r = 9) beside the edge, clear of every line and word (the words, placed
+  // first, keep the figure's spots): its own spot first, then either side of each piece of the
+  // edge, the longest pieces first.
+  for (const g of geo) {
+    const cands: Box[] = [{ x: g.m[0] - 10, y: g.m[1] - 10, w: 20, h: 20 }];
+    for (const seg of segments(g.points).sort((a, b) => Math.hypot(b.x2 - b.x1, b.y2 - b.y1) - Math.hypot(a.x2 - a.x1, a.y2 - a.y1)))
+      for (const t of [0.5, 0.3, 0.7]) {
+        const len = Math.hypot(seg.x2 - seg.x1, seg.y2 - seg.y1) || 1;
+        const [nx, ny] = [-(seg.y2 - seg.y1) / len, (seg.x2 - seg.x1) / len];
+        const [x, y] = [seg.x1 + (seg.x2 - seg.x1) * t, seg.y1 + (seg.y2 - seg.y1) * t];
+        for (const side of [1, -1]) cands.push({ x: x + side * 14 * nx - 10, y: y + side * 14 * ny - 10, w: 20, h: 20 });
+      }
+    // Failing those, the free spot nearest the edge's middle.
+    const [mx, my] = middle(g.points);
+    const near: Box[] = [];
+    for (let dy = -48; dy <= 48; dy += 4) for (let dx = -48; dx <= 48; dx += 4) near.push({ x: mx + dx - 10, y: my + dy - 10, w: 20, h: 20 });
+    near.sort((p, q) => Math.hypot(p.x + 10 - mx, p.y + 10 - my) - Math.hypot(q.x + 10 - mx, q.y + 10 - my));
+    const at = o.place([...cands, ...near]) ?? cands[0]!;
+    g.m = [at.x + 10, at.y + 10];
+  }
+  let edges = '';
+  for (const g of geo) {
+    const [box, lines] = words.get(g.e.id)!;
     edges +=
       `<g class="hs-e${g.route ? '' : ' hs-extra'}" data-e="${g.e.id}">` +
       `<path class="kit-line hs-edge" d="${g.d}"/>${tip(g.arrow)}${textBlock(box, lines, 9.5, 'hs-el', 'start')}${spot(...g.m)}</g>`;
   }
+  // A box's letters (A and B, r = 9) go on its corners, or beside it, wherever no edge, edge
+  // letter, word or other letter is: on a corner an arriving edge would run through them. Its own
+  // frame is no obstacle to them; the other boxes are.
+  const frames = Object.values(BOX).map(([cx, cy, bh]) => ({ x: cx - BW / 2, y: cy - bh / 2, w: BW, h: bh }));
+  const isFrame = (b: Box) => frames.some((f) => f.x === b.x && f.y === b.y && f.w === b.w && f.h === b.h);
+  const others = o.boxes.filter((b) => !isFrame(b));
+  const round = (ps: Array<[number, number]>) => ps.map(([x, y]) => ({ x: x - 9, y: y - 9, w: 18, h: 18 }));
+  const placed: Box[] = [];
   let boxes = '';
-  for (const [name, [cx, cy, bh]] of Object.entries(BOX))
+  Object.entries(BOX).forEach(([name, [cx, cy, bh]], i) => {
+    const [x0, y0, x1, y1] = [cx - BW / 2, cy - bh / 2, cx + BW / 2, cy + bh / 2];
+    const free = new Obstacles(o.bounds);
+    free.lines.push(...o.lines);
+    free.boxes.push(...others, ...frames.filter((_, k) => k !== i), ...placed);
+    const a = free.place(round([[x0, y0], [x0, y1], [x0 - 12, cy], [x0 + 14, y0 - 12], [x0 + 14, y1 + 12]])) ?? round([[x0, y0]])[0]!;
+    const b = free.place(round([[x1, y0], [x1, y1], [x1 + 12, cy], [x1 - 14, y0 - 12], [x1 - 14, y1 + 12]])) ?? round([[x1, y0]])[0]!;
+    placed.push(a, b);
     boxes +=
-      `<g class="hs-s" data-s="${name}"><rect class="hs-box" x="${cx - BW / 2}" y="${cy - bh / 2}" width="${BW}" height="${bh}" rx="6"/>` +
+      `<g class="hs-s" data-s="${name}" data-b="${b.x - a.x} ${b.y - a.y}"><rect class="hs-box" x="${x0}" y="${y0}" width="${BW}" height="${bh}" rx="6"/>` +
       txt(cx, cy + 4, name === 'CLOSED2' ? 'CLOSED' : name, 'hs-bt') +
-      spot(cx - BW / 2, cy - bh / 2) +
+      spot(a.x + 9, a.y + 9) +
       '</g>';
+  });
   // Drawn at FIGURE_ZOOM: Figure 5's smallest words (9.5 units) come out at 13 CSS px.
   return `<svg class="hs-svg hs-fig" width="${FW * FIGURE_ZOOM}" height="${FH * FIGURE_ZOOM}" viewBox="0 0 ${FW} ${FH}" role="img" aria-label="${esc(label)}">${edges + boxes}</svg>`;
 }
@@ -288,7 +333,7 @@ export function figureMarks(steps: readonly Step[], position: number): { at: Rec
 const spot = (x: number, y: number): string => `<g transform="translate(${+x.toFixed(1)} ${+y.toFixed(1)})"></g>`;
 
 /**
- * The letters for a spot: A if `on[0]`, B if `on[1]`, B `gap` to the right (a box's width, so A sits
- * on a box's left corner and B on its right one; 0 on an edge, which one step never gives both).
+ * The letters for a spot: A if `on[0]`, B if `on[1]`, B at `dx, dy` from A (a box's data-b: the
+ * spots its letters were placed at; 0, 0 on an edge, which one step never gives both).
  */
-export const letters = (on: boolean[], gap: number): string => (on[0] ? badge(0, 0, 'A') : '') + (on[1] ? badge(gap, 0, 'B') : '');
+export const letters = (on: boolean[], dx = 0, dy = 0): string => (on[0] ? badge(0, 0, 'A') : '') + (on[1] ? badge(dx, dy, 'B') : '');

@@ -33,6 +33,10 @@ export function enterPresenter(figure: HTMLElement, fullscreen: boolean, done: (
   figure.setAttribute('data-present', '');
   document.documentElement.classList.add('kit-presenting');
   document.addEventListener('keydown', onKey);
+  // Open at the picture: the player's bar at the top of the screen (it stays there while the
+  // pictures scroll under it); the settings above it are one scroll up.
+  const bar = figure.querySelector('.kit-player');
+  if (bar) figure.scrollTop += bar.getBoundingClientRect().top - figure.getBoundingClientRect().top;
   if (fullscreen && figure.requestFullscreen)
     figure.requestFullscreen().then(
       () => document.addEventListener('fullscreenchange', onFs),
