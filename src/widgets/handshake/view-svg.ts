@@ -258,7 +258,9 @@ export function figureSvg(label: string): string {
     const near: Box[] = [];
     for (let dy = -72; dy <= 72; dy += 6) for (let dx = -150; dx <= 150; dx += 10) near.push({ x: mx + dx - w / 2, y: my + dy - h / 2, w, h });
     near.sort((p, q) => Math.hypot(p.x + w / 2 - mx, p.y + h / 2 - my) - Math.hypot(q.x + w / 2 - mx, q.y + h / 2 - my));
-    words.set(g.e.id, [o.place([own, ...around, ...near]) ?? own, lines]);
+    // Nudged a little first: the figure's spot is where a reader looks for the words.
+    const nudged = [4, -4, 8, -8, 12, -12].flatMap((d) => [{ ...own, y: own.y + d }, { ...own, x: own.x + d }]);
+    words.set(g.e.id, [o.place([own, ...nudged, ...around, ...near]) ?? own, lines]);
   }
   // An edge's letter (r = 9) beside the edge, clear of every line and word (the words, placed
   // first, keep the figure's spots): its own spot first, then either side of each piece of the
