@@ -28,11 +28,17 @@ const chapters = defineCollection({
 // both languages side by side so the answer cannot differ between them. Text is plain with
 // `backticks` for code. Rendered at the end of the chapter by the layout.
 const quizText = z.string().trim().min(1);
+/**
+ * A question that sends the reader to a lab: the widget's id (LABS in src/lib/course.ts) and a state
+ * of it as its link writes it. The quiz shows a link that opens the widget in that state.
+ */
+const tryIt = z.object({ widget: z.string().regex(/^[a-z][a-z0-9-]*$/), state: z.string().regex(/^[A-Za-z0-9._~*-]{1,200}$/) }).strict();
 const choiceQuestion = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   type: z.literal('choice'),
   /** Index of the right choice. */
   answer: z.number().int().min(0),
+  try: tryIt.optional(),
   zh: z.object({ q: quizText, choices: z.array(quizText).min(2).max(6), why: z.array(quizText) }).strict(),
   en: z.object({ q: quizText, choices: z.array(quizText).min(2).max(6), why: z.array(quizText) }).strict(),
 }).strict().refine(
@@ -46,6 +52,7 @@ const numberQuestion = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   type: z.literal('number'),
   answer: z.number(),
+  try: tryIt.optional(),
   zh: z.object({ q: quizText, why: quizText, unit: quizText.optional() }).strict(),
   en: z.object({ q: quizText, why: quizText, unit: quizText.optional() }).strict(),
   /** Likely wrong answers and what each one shows the student got wrong. */
@@ -55,7 +62,7 @@ const numberQuestion = z.object({
 const quizzes = defineCollection({
   loader: glob({ pattern: '*.json', base: process.env.COURSE_QUIZZES ?? './content/quizzes' }),
   schema: z.object({
-    questions: z.array(z.union([choiceQuestion, numberQuestion])).min(3).max(6),
+    questions: z.array(z.union([choiceQuestion, numberQuestion])).min(3).max(8),
   }).strict(),
 });
 

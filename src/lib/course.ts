@@ -176,6 +176,11 @@ export interface Lab {
  */
 export const LABS: readonly Lab[] = [
   {
+    id: 'encap', file: '01-layers', section: 'hello-frame',
+    zh: '一层层把一条消息装进以太网帧：每层加多少字节、数据叫什么、什么时候要填充；可以换消息、换 UDP、开时间戳选项。',
+    en: 'Wrap a message into an Ethernet frame layer by layer: the bytes each layer adds, what the data is called, when padding goes in; change the message, switch to UDP, turn on timestamps.',
+  },
+  {
     id: 'handshake', file: '04-tcp-udp', section: 'full-run',
     zh: '单步走完一条 TCP 连接的建立与关闭，看两端的 RFC 9293 状态；可以让任意报文丢失、改初始序号和 MSL。',
     en: 'Step through a TCP connection opening and closing with both ends’ RFC 9293 states; lose any segment, change the ISNs and the MSL.',

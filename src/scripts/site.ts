@@ -114,6 +114,21 @@ if (highlight && prose) searchModule('mark').then((m) => m.mark(highlight, prose
 // the dev server has no bundles and lets Vite load the source.
 const devWidgets = import.meta.env.DEV ? import.meta.glob('../widgets/*/element.ts') : {};
 const widgets = $$('[data-widget]');
+// A live widget is taller than its static run: when one above the section a link points at
+// (#self-check) comes alive, the section would slide down out of sight. Until the reader moves
+// the page themselves, land on it again once the widget has drawn.
+let scrolled = false;
+for (const ev of ['wheel', 'touchmove', 'keydown', 'pointerdown']) addEventListener(ev, () => (scrolled = true), { once: true, passive: true });
+const reanchor = () =>
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      let target: HTMLElement | null = null;
+      try {
+        target = location.hash ? d.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+      } catch {}
+      if (!scrolled && target && !target.closest('[data-widget]')) target.scrollIntoView();
+    }),
+  );
 if (widgets.length) {
   const io = new IntersectionObserver(
     (entries) => {
@@ -121,7 +136,7 @@ if (widgets.length) {
         if (!e.isIntersecting) continue;
         io.unobserve(e.target);
         const { src, widget } = (e.target as HTMLElement).dataset;
-        if (src) void import(/* @vite-ignore */ src);
+        if (src) import(/* @vite-ignore */ src).then(reanchor, () => {});
         else if (import.meta.env.DEV) void devWidgets[`../widgets/${widget}/element.ts`]?.();
       }
     },
