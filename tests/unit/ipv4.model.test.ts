@@ -28,6 +28,7 @@ import {
   parseIPv4,
   parsePrefix,
   sameSubnet,
+  type Frame,
 } from '../../src/widgets/ipv4/model.ts';
 
 const PY = String.raw`
@@ -184,10 +185,10 @@ describe('arpRun: the steps of one packet (RFC 826, RFC 1122 §2.3.2)', () => {
   test('a miss on the link: broadcast request, the other host ignores it, target learns, unicast reply, sender learns, packet', () => {
     const r = arpRun(ARP_PRESETS.miss);
     expect(kinds(r)).toEqual(['start', 'route', 'lookup', 'request', 'ignore', 'learn', 'reply', 'learn', 'send']);
-    const req = r[3]!.kind === 'request' ? r[3].frame : undefined;
+    const req = r[3]!.kind === "request" ? (r[3] as { frame: Frame }).frame : undefined;
     expect(req?.dstMac).toBe(BROADCAST_MAC);
     expect(req?.arp?.targetIp).toBe(parseIPv4('192.168.1.20'));
-    const reply = r[6]!.kind === 'reply' ? r[6].frame : undefined;
+    const reply = r[6]!.kind === "reply" ? (r[6] as { frame: Frame }).frame : undefined;
     expect(reply?.dstMac).toBe(HOSTS[0]!.mac);
     expect(r.at(-1)!.caches.A).toEqual([{ ip: HOSTS[1]!.ip, mac: HOSTS[1]!.mac }]);
     expect(r.at(-1)!.caches.B).toEqual([{ ip: HOSTS[0]!.ip, mac: HOSTS[0]!.mac }]);
