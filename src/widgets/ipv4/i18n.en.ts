@@ -94,5 +94,5 @@ export const text = {
     unreachable: (s: string, hop: string) => `Nobody has ${hop}: no reply comes, and ${s} cannot send (after a few tries it reports the host unreachable).`,
     local: (s: string) => `That is ${s}'s own address: the packet never leaves the host, no ARP.`,
   },
-  badLink: 'The address in this link was not understood.',
+  rNotSender: 'The router only forwards in this picture: pick A or B as the sender.',
 };

@@ -94,5 +94,5 @@ export const text = {
     unreachable: (s: string, hop: string) => `没有谁是 ${hop}：等不到应答，${s} 发不出去（重试几次后报告主机不可达）。`,
     local: (s: string) => `这是 ${s} 自己的地址：分组不出本机，也不用 ARP。`,
   },
-  badLink: '链接里的地址无法识别。',
+  rNotSender: '图里的路由器只负责转发，请选 A 或 B 作发送方。',
 };
