@@ -41,7 +41,7 @@ export const text = {
   } as Record<string, string>,
   arp: 'ARP: sending one packet on 192.168.1.0/24',
   preset: 'Scenario',
-  presets: { miss: 'Same subnet, empty cache (ARP)', hit: 'Same subnet, cache hit (no ARP)', gateway: 'Other subnet: ARP for the gateway' } as Record<string, string>,
+  presets: { miss: 'Same subnet, cache miss', hit: 'Same subnet, cache hit', gateway: 'Other subnet, via gateway' } as Record<string, string>,
   custom: 'Your own',
   src: 'Sender',
   dst: 'Destination IP',

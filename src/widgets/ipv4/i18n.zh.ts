@@ -41,7 +41,7 @@ export const text = {
   } as Record<string, string>,
   arp: 'ARP：在 192.168.1.0/24 上发一个分组',
   preset: '场景',
-  presets: { miss: '同一子网，缓存为空（要 ARP）', hit: '同一子网，缓存命中（不用 ARP）', gateway: '另一个子网：ARP 网关' } as Record<string, string>,
+  presets: { miss: '同一子网，缓存未命中', hit: '同一子网，缓存命中', gateway: '另一个子网，经网关' } as Record<string, string>,
   custom: '自定义',
   src: '发送方',
   dst: '目的 IP',
