@@ -18,7 +18,7 @@ const SETUPS: Setup[] = [
 async function walk(page: Page, lang: 'en' | 'zh', s: Setup, width: number, present = false): Promise<string[]> {
   await page.setViewportSize({ width, height: present ? 720 : 900 });
   const state = encodeState({ ...DEFAULT_STATE, addr: parseIPv4('172.16.5.4'), prefix: 20, other: parseIPv4('172.16.18.1'), arp: s.arp, step: 0 });
-  await page.goto(`/${lang}/ip-arp/subnet-mask/?ipv4=${state}${present ? '&present=ipv4' : ''}#ipv4`);
+  await page.goto(`/${lang}/ip-arp/arp/?ipv4=${state}${present ? '&present=ipv4' : ''}#ipv4`);
   const fig = page.locator('figure#ipv4');
   await fig.scrollIntoViewIfNeeded();
   await expect(fig).toHaveAttribute('data-live', '');

@@ -9,8 +9,8 @@ import { AXE_TAGS } from '../support/axe.ts';
 import { expect, test, type Page } from '../support/test.ts';
 import { ARP_PRESETS, DEFAULT_STATE, arpRun, encodeState, parseIPv4 } from '../../src/widgets/ipv4/model.ts';
 
-const EN = '/en/ip-arp/subnet-mask/';
-const ZH = '/zh/ip-arp/subnet-mask/';
+const EN = '/en/ip-arp/arp/';
+const ZH = '/zh/ip-arp/arp/';
 
 async function open(page: Page, url: string) {
   const errors: string[] = [];

@@ -169,7 +169,7 @@ export function cachesHtml(s: ArpState, t: Text): string {
 
 /** A header as a list of fields and values. */
 const fields = (caption: string, rows: Array<[string, string]>): string =>
-  `<section class="ip-hdr" aria-label="${esc(caption)}"><p class="ip-hdr-t">${esc(caption)}</p><dl>${rows.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd><code>${esc(v)}</code></dd></div>`).join('')}</dl></section>`;
+  `<div class="ip-hdr" role="group" aria-label="${esc(caption)}"><p class="ip-hdr-t">${esc(caption)}</p><dl>${rows.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd><code>${esc(v)}</code></dd></div>`).join('')}</dl></div>`;
 
 /** The frame this step puts on the wire: its Ethernet header beside the ARP message or IP header. */
 export function headersHtml(s: ArpState, t: Text): string {
