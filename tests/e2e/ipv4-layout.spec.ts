@@ -60,3 +60,11 @@ test.describe('presenter mode on a 1280×720 projector: text ≥ 18 px', () => {
     expect(await walk(page, 'zh', SETUPS[0]!, 1280, true)).toEqual([]);
   });
 });
+
+test('the labs page’s still of this lab, on a phone and on a desktop', async ({ page }) => {
+  for (const width of [360, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/en/labs/');
+    expect(await layoutProblems(page, 'section#ipv4', { minPx: 12 }), `${width} px`).toEqual([]);
+  }
+});

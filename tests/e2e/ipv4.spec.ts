@@ -185,3 +185,13 @@ for (const scheme of ['light', 'dark'] as const)
         expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       });
   });
+
+test('a link to the lab made on the page it used to be on (before ARP had its own page) lands on it, at its step', async ({ page }) => {
+  const state = encodeState({ ...DEFAULT_STATE, arp: ARP_PRESETS.gateway, step: 4 });
+  await page.goto(`/en/ip-arp/subnet-mask/?ipv4=${state}#ipv4`);
+  await expect(page).toHaveURL(new RegExp(`/en/ip-arp/arp/\\?ipv4=${state.replace(/\./g, '\\.')}#ipv4$`));
+  const fig = page.locator('figure#ipv4');
+  await expect(fig).toHaveAttribute('data-live', '');
+  await expect(fig.locator('.kit-counter')).toHaveText(/^Step 4 of/);
+  await expect(fig).toBeInViewport();
+});
