@@ -4,7 +4,6 @@
 // model's run says.
 import { describe, expect, test } from 'vitest';
 import { crosses, grow, overlaps } from '../../src/widgets/kit/draw/geom.ts';
-import { bits, octetParts } from '../../src/widgets/kit/draw/bits.ts';
 import { ARP_PRESETS, arpRun, parseIPv4, type ArpScenario } from '../../src/widgets/ipv4/model.ts';
 import { text } from '../../src/widgets/ipv4/i18n.ts';
 import { arpLayout, cachesHtml, explorerHtml, headersHtml, laneOrder, narrate } from '../../src/widgets/ipv4/view.ts';
@@ -15,21 +14,6 @@ const SCENARIOS: Array<[string, ArpScenario]> = [
   ['nobody there', { src: 'A', dst: parseIPv4('192.168.1.99'), cached: false }],
   ['itself', { src: 'A', dst: parseIPv4('192.168.1.10'), cached: false }],
 ];
-
-describe('bits()', () => {
-  test('splits each octet into network and host bits by the prefix', () => {
-    expect(octetParts(20)).toEqual([[8, 0], [8, 0], [4, 4], [0, 8]]);
-    expect(octetParts(0)).toEqual([[0, 8], [0, 8], [0, 8], [0, 8]]);
-    expect(octetParts(32)).toEqual([[8, 0], [8, 0], [8, 0], [8, 0]]);
-  });
-  test('every bit is drawn once, network bits in kit-bn, host bits in kit-bh, and the octets are labelled', () => {
-    const html = bits({ label: 'x', split: 20, words: { net: 'net', host: 'host' }, rows: [{ label: 'a', value: parseIPv4('172.16.5.4'), text: '172.16.5.4' }] });
-    const net = [...html.matchAll(/<span class="kit-bn">([01]+)<\/span>/g)].map((m) => m[1]).join('');
-    const host = [...html.matchAll(/<span class="kit-bh">([01]+)<\/span>/g)].map((m) => m[1]).join('');
-    expect(net + host).toBe('10101100000100000000' + '010100000100');
-    expect(html).toContain('net 4</span><span class="kit-bh">host 4');
-  });
-});
 
 describe('the ARP lanes', () => {
   for (const [name, sc] of SCENARIOS)
