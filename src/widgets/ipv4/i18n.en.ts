@@ -67,7 +67,7 @@ export const text = {
   lanesLabel: 'The ARP exchange as time flows down: the hosts and the frames between them',
   cache: (name: string) => `${name}'s ARP cache`,
   cols: ['IP address', 'MAC address'],
-  marks: { added: 'added', changed: 'changed', removed: 'removed', head: 'this step' },
+  marks: { added: 'added', changed: 'changed', removed: 'removed', head: 'step' },
   empty: '(empty)',
   eth: 'Ethernet header',
   arpMsg: 'ARP message',
