@@ -181,6 +181,11 @@ export const LABS: readonly Lab[] = [
     en: 'Wrap a message into an Ethernet frame layer by layer: the bytes each layer adds, what the data is called, when padding goes in; change the message, switch to UDP, turn on timestamps.',
   },
   {
+    id: 'ipv4', file: '03-ip-arp', section: 'arp-on-link',
+    zh: '输入任意 IPv4 地址和前缀，看它的 32 位、所属的特殊地址段和掩码比较；再单步走一次 ARP：缓存命中、广播请求、单播应答、跨网段时问网关。',
+    en: 'Type any IPv4 address and prefix to see its 32 bits, its special range and the mask compare; then step through ARP: a cache hit, the broadcast request, the unicast reply, and asking for the gateway off the subnet.',
+  },
+  {
     id: 'handshake', file: '04-tcp-udp', section: 'full-run',
     zh: '单步走完一条 TCP 连接的建立与关闭，看两端的 RFC 9293 状态；可以让任意报文丢失、改初始序号和 MSL。',
     en: 'Step through a TCP connection opening and closing with both ends’ RFC 9293 states; lose any segment, change the ISNs and the MSL.',

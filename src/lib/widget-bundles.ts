@@ -66,7 +66,7 @@ export function widgetBundles(): AstroIntegration {
           const path = join(page.parentPath, page.name);
           const html = readFileSync(path, 'utf8');
           let lang: Lang | undefined;
-          const next = html.replace(/data-widget="([a-z-]+)"/g, (m, name: string) => {
+          const next = html.replace(/data-widget="([a-z0-9-]+)"/g, (m, name: string) => {
             const urls = src.get(name);
             if (!urls) throw new Error(`${path}: no src/widgets/${name}/element.ts for data-widget="${name}".`);
             lang ??= pageLang(relative(out, path), html);

@@ -121,6 +121,7 @@ describe('labs in the chapters', () => {
     test(`${lang}: the section that teaches each lab links to it`, () => {
       const teaches: Array<[string, string, string]> = [
         ['layers', 'encapsulation', 'encap'],
+        ['ip-arp', 'arp-on-link', 'ipv4'],
         ['tcp-udp', 'three-way-handshake', 'handshake'],
         ['framing', 'why-sticky', 'sticky'],
         ['framing', 'message-framing', 'framing'],
