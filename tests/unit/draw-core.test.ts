@@ -30,6 +30,9 @@ describe('wrapText', () => {
   test('an explicit newline always breaks', () => {
     expect(wrapText('a\nb', 500, 12)).toEqual(['a', 'b']);
   });
+  test('a word cut to fit keeps room for the space after it (read back, "aaaa a" stays two words)', () => {
+    expect(wrapText('aaaa a', 30, 12).join('')).toBe('aaaa a');
+  });
   test('every line fits and no character is lost', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('a', 'b', ' ', '字', '=', '9', 'SYN', '中文'), { maxLength: 40 }), fc.integer({ min: 30, max: 300 }), (parts, max) => {

@@ -60,9 +60,11 @@ export function wrapText(s: string, max: number, px: number): string[] {
   for (const para of s.split('\n')) {
     // Tokens: a run of spaces, one wide character, or a run of other characters (a word).
     const tokens = para.match(TOKEN) ?? [];
+    // The index of the last word (a later token is only spaces).
+    const last = tokens.findLastIndex((t) => !t.startsWith(' '));
     let line = '';
     let space = '';
-    for (const t of tokens) {
+    for (const [k, t] of tokens.entries()) {
       if (t.startsWith(' ')) {
         if (line) space = ' ';
         continue;
@@ -79,6 +81,13 @@ export function wrapText(s: string, max: number, px: number): string[] {
             line = '';
           }
           line += ch;
+        }
+        // Its last piece keeps room for the space after it when another word follows (that word
+        // may have to start a new line, and the space must stay to read back as two words).
+        const chars = [...line];
+        if (chars.length > 1 && k < last && textWidth(line + ' ', px) > max) {
+          out.push(chars.slice(0, -1).join(''));
+          line = chars[chars.length - 1]!;
         }
       }
       space = '';
