@@ -6,7 +6,7 @@
 import type { Fit } from './fit.ts';
 import type { Segment } from './geom.ts';
 import type { Drawn, DrawnText } from './gantt.ts';
-import { esc, n, svgRoot, textBlock } from './svg.ts';
+import { n, svgRoot, textBlock } from './svg.ts';
 import { metrics, textWidth, wrapText } from './text.ts';
 
 export interface NumberLineInput {
