@@ -9,6 +9,7 @@ import { tools } from '../kit/tools.ts';
 import { portsText } from './i18n.ts';
 import { decodeState, DEFAULT_STATE, encodeState, ephemeralPorts, MAX_CLIENTS, parsePort, PortError, type PortsState } from './model.ts';
 import { lineSvg, portFacts, portWords, rebindLine, socketsTable } from './view.ts';
+import { addStyles } from './style.ts';
 
 type Attrs = Record<string, string | number | null>;
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
@@ -20,6 +21,7 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs
 }
 
 function mount(host: HTMLElement): void {
+  addStyles();
   const lang = langOf(host);
   const t = portsText[lang];
   const id = host.dataset.id ?? 'ports';

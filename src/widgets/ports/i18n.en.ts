@@ -45,5 +45,4 @@ export const text = {
   pick: '(The ports come from a fixed seed, picked the way Linux does in outline: a hashed starting point in the range, even ports first, then onwards; a real run gives different numbers each time.)',
   portNow: (n: number, w: string) => `Port ${n}: ${w}`,
   copy: 'Copy a link to this state',
-  staticNote: 'The default state (static version): port 8000, 3 clients.',
 };

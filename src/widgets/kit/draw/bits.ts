@@ -1,7 +1,8 @@
 // bits(): the bits of a field (an octet, a mask) as a row of cells, most significant first, each
 // numbered above (b7 … b0) and holding its 0 or 1; chosen bits are named under their cell (I/G,
 // U/L) and drawn wider, at least a finger's 44 px, so a view can make them things to touch (each
-// such cell is a <g data-bit="k"> whose box covers its number, cell and name). A set bit is a
+// such cell is a <g class="kit-bit" data-bit="k"> whose box covers its number, cell and name,
+// with the words drawn over it, outside the group). A set bit is a
 // filled cell and a bold digit, never colour alone. Cells that do not fit the width wrap onto
 // another row.
 import type { Fit } from './fit.ts';
@@ -70,7 +71,11 @@ export function bitsLayout(input: BitsInput, { width, scale }: Fit): Drawn & { t
       const h = Math.max(TOUCH, rowH);
       const t = { bit: b, x, y, w, h };
       targets.push(t);
-      out.push(`<g class="kit-bit" data-bit="${b}"><rect class="kit-hit" x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" fill="transparent"/>${parts.join('')}</g>`);
+      // The group holds shapes only (a view names it as a button in words of its own); the words
+      // are drawn over it and let clicks through.
+      const [shapes, words] = [parts.filter((p) => !p.startsWith('<text')), parts.filter((p) => p.startsWith('<text'))];
+      out.push(`<g class="kit-bit" data-bit="${b}"><rect class="kit-hit" x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" fill="transparent"/>${shapes.join('')}</g>`);
+      out.push(`<g pointer-events="none">${words.join('')}</g>`);
     } else out.push(`<g data-bit="${b}">${parts.join('')}</g>`);
     x += w;
   }
