@@ -181,7 +181,7 @@ export const LABS: readonly Lab[] = [
     en: 'Type a MAC address in any spelling and take it apart into the OUI and the organization’s part; flip the I/G and U/L bits of its first byte and see unicast, multicast, broadcast and locally administered (randomized) addresses.',
   },
   {
-    id: 'ports', file: '04-tcp-udp', section: 'four-tuple',
+    id: 'port-lab', file: '04-tcp-udp', section: 'four-tuple',
     zh: '输入端口号，看它属于系统、用户还是动态端口，在不在 Linux 的临时端口范围里；让客户端一个个连到 :8000，看每条连接是不同的四元组，TCP 和 UDP 的 8000 互不相干。',
     en: 'Type a port and see whether it is a system, user or dynamic port and whether Linux hands it out; connect clients to :8000 one by one and see each connection as its own four-tuple, with TCP 8000 and UDP 8000 side by side.',
   },

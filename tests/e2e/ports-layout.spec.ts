@@ -20,13 +20,13 @@ async function walk(page: Page, lang: 'en' | 'zh', width: number, present = fals
   const found: string[] = [];
   for (const s of STATES) {
     const state = encodeState(s);
-    await page.goto(`/${lang}/tcp-udp/?ports=${state}${present ? '&present=ports' : ''}#ports`);
-    const fig = page.locator('figure#ports');
+    await page.goto(`/${lang}/tcp-udp/?port-lab=${state}${present ? '&present=port-lab' : ''}#port-lab`);
+    const fig = page.locator('figure#port-lab');
     await fig.scrollIntoViewIfNeeded();
     await expect(fig).toHaveAttribute('data-live', '');
     if (present) await expect(fig).toHaveAttribute('data-present', '');
     await expect(fig.locator('.widget-live .pt-line svg')).toContainText(String(s.port));
-    for (const p of await layoutProblems(page, 'figure#ports', { minPx: present ? 18 : 12 })) found.push(`${lang} ${state}, ${present ? 'presenter ' : ''}${width} px: ${p}`);
+    for (const p of await layoutProblems(page, 'figure#port-lab', { minPx: present ? 18 : 12 })) found.push(`${lang} ${state}, ${present ? 'presenter ' : ''}${width} px: ${p}`);
     if (found.length) break;
   }
   return found;

@@ -12,7 +12,7 @@ const ZH = '/zh/tcp-udp/';
 
 async function open(page: Page, url: string): Promise<Locator> {
   await page.goto(url);
-  const fig = page.locator('figure#ports');
+  const fig = page.locator('figure#port-lab');
   await fig.scrollIntoViewIfNeeded();
   await expect(fig).toHaveAttribute('data-live', '');
   await expect(fig.locator('.widget-live .pt-line svg')).toBeVisible();
@@ -39,7 +39,7 @@ test('a typed port is classified and marked on the line', async ({ page }) => {
     await expect(fig.locator('.widget-live .pt-facts')).toContainText(fact);
     await expect(live(fig)).toHaveText(`Port ${text}: ${mark}`);
   }
-  await expect(page).toHaveURL(/[?&]ports=65535\.3(&|#|$)/);
+  await expect(page).toHaveURL(/[?&]port-lab=65535\.3(&|#|$)/);
 });
 
 test('a bad port says what is wrong, in the reader’s language', async ({ page }) => {
@@ -87,7 +87,7 @@ test('each new client is a new row: a distinct four-tuple, all on 127.0.0.1:8000
     expect(port).toBeLessThanOrEqual(60999);
   }
   expect(cells.filter((c) => c[0] === 'udp')).toEqual([['udp', '127.0.0.1:8000', '0.0.0.0:*', 'UNCONN']]);
-  await expect(page).toHaveURL(/ports=8000\.4(&|#|$)/);
+  await expect(page).toHaveURL(/port-lab=8000\.4(&|#|$)/);
 });
 
 test('a second TCP bind to :8000 fails with EADDRINUSE, and the keyboard does it all', async ({ page }) => {
@@ -98,7 +98,7 @@ test('a second TCP bind to :8000 fails with EADDRINUSE, and the keyboard does it
   await expect(rebind).toHaveAttribute('aria-pressed', 'true');
   await expect(fig.locator('.widget-live .pt-rebind-out')).toContainText("bind(('127.0.0.1', 8000)) → OSError: [Errno 98] Address already in use (EADDRINUSE)");
   await expect(live(fig)).toContainText('EADDRINUSE');
-  await expect(page).toHaveURL(/ports=8000\.3\.b/);
+  await expect(page).toHaveURL(/port-lab=8000\.3\.b/);
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
@@ -106,12 +106,12 @@ test('a second TCP bind to :8000 fails with EADDRINUSE, and the keyboard does it
 });
 
 test('a state link opens that state; a garbled one says so and starts from the default', async ({ page }) => {
-  const fig = await open(page, `${EN}?ports=443.5.b#ports`);
+  const fig = await open(page, `${EN}?port-lab=443.5.b#port-lab`);
   await expect(field(fig)).toHaveValue('443');
   await expect(rows(fig)).toHaveCount(7);
   await expect(fig.locator('.widget-live .pt-rebind-out')).toBeVisible();
   for (const bad of ['70000.1', 'x', '80.99']) {
-    const f = await open(page, `${EN}?ports=${bad}#ports`);
+    const f = await open(page, `${EN}?port-lab=${bad}#port-lab`);
     await expect(f.locator('.kit-notice')).toContainText('was not understood');
     await expect(field(f)).toHaveValue('8000');
     await expect(rows(f)).toHaveCount(5);
@@ -124,7 +124,7 @@ test('presenter mode from the button and from a link', async ({ page }) => {
   await expect(fig).toHaveAttribute('data-present', '');
   await page.keyboard.press('Escape');
   await expect(fig).not.toHaveAttribute('data-present', '');
-  const linked = await open(page, `${EN}?ports=22.1&present=ports`);
+  const linked = await open(page, `${EN}?port-lab=22.1&present=port-lab`);
   await expect(linked).toHaveAttribute('data-present', '');
 });
 
@@ -133,13 +133,13 @@ for (const scheme of ['light', 'dark'] as const)
     test.use({ colorScheme: scheme });
     for (const [where, url, act] of [
       ['default', EN, false],
-      ['bind refused, bad input (zh)', `${ZH}?ports=50000.6.b`, true],
-      ['bad link', `${EN}?ports=zzz`, false],
+      ['bind refused, bad input (zh)', `${ZH}?port-lab=50000.6.b`, true],
+      ['bad link', `${EN}?port-lab=zzz`, false],
     ] as const)
       test(where, async ({ page }) => {
         const fig = await open(page, url);
         if (act) await field(fig).fill('abc');
-        const { violations } = await new AxeBuilder({ page }).include('figure#ports').withTags(AXE_TAGS).analyze();
+        const { violations } = await new AxeBuilder({ page }).include('figure#port-lab').withTags(AXE_TAGS).analyze();
         expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       });
   });
@@ -148,7 +148,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the figure shows the server host’s sockets with three clients', async ({ page }) => {
     await page.goto(ZH);
-    const fig = page.locator('figure#ports');
+    const fig = page.locator('figure#port-lab');
     await expect(fig).not.toHaveAttribute('data-live', '');
     await expect(fig.locator('.widget-static tbody tr')).toHaveCount(5);
     await expect(fig.locator('.widget-static')).toContainText('不同的四元组');

@@ -1,7 +1,7 @@
 // Ports and the four-tuple (W5): type a port and see where it falls among IANA's ranges and
 // Linux's ephemeral range; connect clients to one server on 127.0.0.1:8000 and watch each accepted
 // connection become its own row, a distinct four-tuple, all sharing :8000; a UDP socket on :8000
-// beside it; a second TCP bind to :8000 failing with EADDRINUSE. The state is ?ports=<port>.<clients>[.b].
+// beside it; a second TCP bind to :8000 failing with EADDRINUSE. The state is ?port-lab=<port>.<clients>[.b].
 import { kitText, langOf } from '../kit/i18n.ts';
 import { readState, writeState } from '../kit/url-state.ts';
 import { fit, type Fit } from '../kit/draw/fit.ts';
@@ -24,7 +24,7 @@ function mount(host: HTMLElement): void {
   addStyles();
   const lang = langOf(host);
   const t = portsText[lang];
-  const id = host.dataset.id ?? 'ports';
+  const id = host.dataset.id ?? 'port-lab';
   let state: PortsState = { ...DEFAULT_STATE };
   let notice = '';
   const raw = readState(id);
