@@ -44,13 +44,14 @@ test('a typed port is classified and marked on the line', async ({ page }) => {
 
 test('a bad port says what is wrong, in the reader’s language', async ({ page }) => {
   const fig = await open(page, EN);
-  for (const [text, said] of [
+  const cases: Array<[string, string]> = [
     ['70000', '70000 is out of range'],
     ['-1', '-1 is out of range'],
     ['abc', '"abc" is not a number'],
     ['8000.5', '8000.5 is not a whole number'],
     ['', 'Type a port number'],
-  ]) {
+  ];
+  for (const [text, said] of cases) {
     await field(fig).fill(text);
     await expect(err(fig)).toContainText(said);
     await expect(field(fig)).toHaveAttribute('aria-invalid', 'true');
