@@ -71,3 +71,21 @@ export function tools(host: HTMLElement, opts: ToolsOptions): HTMLElement {
   if (linkWantsPresent(opts.id)) requestAnimationFrame(() => toggle(false));
   return bar;
 }
+
+/**
+ * Runs `change` (a widget replacing its build-time figure with its taller live view) without
+ * losing the reader who is arriving at a link to a section below the figure: the page's smooth
+ * scroll aimed at that section before the figure grew, so once it has grown the section is
+ * scrolled to again. Only while arriving (the first seconds after the page loaded).
+ */
+export function keepArrival(figure: Element | null, change: () => void): void {
+  let target: HTMLElement | null = null;
+  try {
+    target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  } catch {
+    target = null; // a broken escape in the fragment
+  }
+  const arriving = !!figure && !!target && performance.now() < 4000 && !figure.contains(target) && !!(figure.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING);
+  change();
+  if (arriving) requestAnimationFrame(() => target!.scrollIntoView({ block: 'start', behavior: 'instant' }));
+}

@@ -4,7 +4,7 @@
 import { kitText, langOf } from '../kit/i18n.ts';
 import { readState, writeState } from '../kit/url-state.ts';
 import { fit, type Fit } from '../kit/draw/fit.ts';
-import { tools } from '../kit/tools.ts';
+import { keepArrival, tools } from '../kit/tools.ts';
 import { macText } from './i18n.ts';
 import { DEFAULT_MAC, flipBit, formatMac, fromBytes, MacError, parseMac, PRESETS, type Mac, type PresetName } from './model.ts';
 import { bitsPicture, facts, octetsSvg, spellings, summary } from './view.ts';
@@ -126,12 +126,14 @@ function mount(host: HTMLElement): void {
     flip(Number(g.dataset.bit) as 0 | 1);
   });
 
-  host.replaceChildren(body);
-  render();
-  live.textContent = notice || summary(mac, t);
-  fit(stage, (f) => {
-    size = f;
-    draw();
+  keepArrival(host.closest('figure'), () => {
+    host.replaceChildren(body);
+    render();
+    live.textContent = notice || summary(mac, t);
+    fit(stage, (f) => {
+      size = f;
+      draw();
+    });
   });
   host.closest('figure')?.setAttribute('data-live', '');
 }

@@ -5,7 +5,7 @@
 import { kitText, langOf } from '../kit/i18n.ts';
 import { readState, writeState } from '../kit/url-state.ts';
 import { fit, type Fit } from '../kit/draw/fit.ts';
-import { tools } from '../kit/tools.ts';
+import { keepArrival, tools } from '../kit/tools.ts';
 import { portsText } from './i18n.ts';
 import { decodeState, DEFAULT_STATE, encodeState, ephemeralPorts, MAX_CLIENTS, parsePort, PortError, type PortsState } from './model.ts';
 import { lineSvg, portFacts, portWords, rebindLine, socketsTable } from './view.ts';
@@ -114,12 +114,14 @@ function mount(host: HTMLElement): void {
     update({ rebind: on }, on ? t.rebindSays + rebindLine() : t.coexist);
   });
 
-  host.replaceChildren(body);
-  render();
-  live.textContent = notice || t.portNow(state.port, portWords(state.port, t));
-  fit(stage, (f) => {
-    size = f;
-    drawLine();
+  keepArrival(host.closest('figure'), () => {
+    host.replaceChildren(body);
+    render();
+    live.textContent = notice || t.portNow(state.port, portWords(state.port, t));
+    fit(stage, (f) => {
+      size = f;
+      drawLine();
+    });
   });
   host.closest('figure')?.setAttribute('data-live', '');
 }
