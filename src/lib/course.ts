@@ -181,9 +181,19 @@ export const LABS: readonly Lab[] = [
     en: 'Wrap a message into an Ethernet frame layer by layer: the bytes each layer adds, what the data is called, when padding goes in; change the message, switch to UDP, turn on timestamps.',
   },
   {
+    id: 'mac', file: '02-ethernet', section: 'ig-ul-bits',
+    zh: '输入任意写法的 MAC 地址，拆出 OUI 和组织分配的部分；点一下第一个字节的 I/G 位、U/L 位把它翻转，看单播、组播、广播和本地管理（随机化）地址的区别。',
+    en: 'Type a MAC address in any spelling and take it apart into the OUI and the organization’s part; flip the I/G and U/L bits of its first byte and see unicast, multicast, broadcast and locally administered (randomized) addresses.',
+  },
+  {
     id: 'ipv4', file: '03-ip-arp', section: 'arp-on-link',
     zh: '输入任意 IPv4 地址和前缀，看它的 32 位、所属的特殊地址段和掩码比较；再单步走一次 ARP：缓存命中、广播请求、单播应答、跨网段时问网关。',
     en: 'Type any IPv4 address and prefix to see its 32 bits, its special range and the mask compare; then step through ARP: a cache hit, the broadcast request, the unicast reply, and asking for the gateway off the subnet.',
+  },
+  {
+    id: 'port-lab', file: '04-tcp-udp', section: 'four-tuple',
+    zh: '输入端口号，看它属于系统、用户还是动态端口，在不在 Linux 的临时端口范围里；让客户端一个个连到 :8000，看每条连接是不同的四元组，TCP 和 UDP 的 8000 互不相干。',
+    en: 'Type a port and see whether it is a system, user or dynamic port and whether Linux hands it out; connect clients to :8000 one by one and see each connection as its own four-tuple, with TCP 8000 and UDP 8000 side by side.',
   },
   {
     id: 'handshake', file: '04-tcp-udp', section: 'full-run',

@@ -126,7 +126,7 @@ const reanchor = () =>
       try {
         target = location.hash ? d.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
       } catch {}
-      if (!scrolled && target && !target.closest('[data-widget]')) target.scrollIntoView();
+      if (!scrolled && target && !target.closest('[data-widget]')) target.scrollIntoView({ behavior: 'instant' });
     }),
   );
 if (widgets.length) {

@@ -122,6 +122,8 @@ describe('labs in the chapters', () => {
       const teaches: Array<[string, string, string]> = [
         ['layers', 'encapsulation', 'encap'],
         ['ip-arp', 'arp-on-link', 'ipv4'],
+        ['ethernet', 'ig-ul-bits', 'mac'],
+        ['tcp-udp', 'four-tuple', 'port-lab'],
         ['tcp-udp', 'three-way-handshake', 'handshake'],
         ['framing', 'why-sticky', 'sticky'],
         ['framing', 'message-framing', 'framing'],

@@ -44,23 +44,23 @@ test('keyboard alone: choose, check, hear the verdict, and the home counts it', 
   await expect(first).toHaveClass(/quiz-right/);
   await expect(first.locator('.quiz-feedback')).toContainText('答对了');
   await expect(quiz.locator('[aria-live=polite]')).toContainText('答对了');
-  await expect(quiz.locator('.quiz-score')).toContainText('答对 1 / 4');
+  await expect(quiz.locator('.quiz-score')).toContainText('答对 1 / 5');
 
   // A wrong choice says why that choice is wrong, without giving the answer away.
   await first.locator('input[type=radio]').first().check();
   await first.locator('.quiz-check').click();
   await expect(first).toHaveClass(/quiz-wrong/);
   await expect(first.locator('.quiz-feedback')).toContainText('1024 已经是第一个用户端口');
-  await expect(quiz.locator('.quiz-score')).toContainText('答对 0 / 4');
+  await expect(quiz.locator('.quiz-score')).toContainText('答对 0 / 5');
   await first.locator('input[type=radio]').nth(1).check();
   await first.locator('.quiz-check').click();
 
   await page.goto('/zh/');
-  await expect(page.locator('[data-progress="tcp-udp"]')).toHaveText('自测：答对 1 / 4');
+  await expect(page.locator('[data-progress="tcp-udp"]')).toHaveText('自测：答对 1 / 5');
   await expect(page.locator('#progress-summary')).toBeVisible();
   // Progress belongs to the chapter, not the language.
   await page.goto('/en/');
-  await expect(page.locator('[data-progress="tcp-udp"]')).toHaveText('Self-check: 1 of 4 right');
+  await expect(page.locator('[data-progress="tcp-udp"]')).toHaveText('Self-check: 1 of 5 right');
 });
 
 test('number questions: full-width digits count, a known wrong value gets its own hint, junk is refused', async ({ page }) => {
@@ -89,7 +89,7 @@ test('English page: English feedback, and clearing the chapter resets the score'
   await q.locator('.quiz-check').click();
   await expect(q.locator('.quiz-feedback')).toContainText('Right.');
   await quiz.locator('.quiz-reset').click();
-  await expect(quiz.locator('.quiz-score')).toContainText('0 of 4 right (0 answered)');
+  await expect(quiz.locator('.quiz-score')).toContainText('0 of 5 right (0 answered)');
   await expect(quiz.locator('.quiz-score')).toBeFocused();
   await page.reload();
   await expect(page.locator('quiz-widget')).toHaveAttribute('data-ready', '1');
@@ -106,7 +106,7 @@ test('junk in localStorage neither breaks the quiz nor the home', async ({ page 
   const quiz = await openQuiz(page, '/zh/tcp-udp/reliability/');
   await quiz.locator('.quiz-q').first().locator('input[type=radio]').nth(1).check();
   await quiz.locator('.quiz-q').first().locator('.quiz-check').click();
-  await expect(quiz.locator('.quiz-score')).toContainText('答对 1 / 4');
+  await expect(quiz.locator('.quiz-score')).toContainText('答对 1 / 5');
   expect(errors).toEqual([]);
 });
 

@@ -1,0 +1,57 @@
+// MAC 拆解实验的中文文字（i18n.ts 把它和 i18n.en.ts 配对；中文的组件包只带这一份）。
+import type { MacErrorKey, MacKind } from './model.ts';
+
+type P = Readonly<Record<string, string | number>>;
+
+export const text = {
+  title: '拆开一个 MAC 地址',
+  field: 'MAC 地址（四种写法都行）',
+  presets: '试试这些',
+  preset: { universal: '全球唯一单播', random: '随机化的本地地址', broadcast: '广播', ipv4mc: 'IPv4 组播', ipv6mc: 'IPv6 组播' },
+  copy: '复制这个地址的链接',
+  spellings: '同一个地址的四种写法：',
+  octets: (mac: string) => `6 个字节 ${mac}：前 3 个字节和后 3 个字节`,
+  ouiBand: (oui: string) => `OUI ${oui}`,
+  localBand: '本地管理，没有 OUI',
+  nicBand: (nic: string) => `组织分配 ${nic}`,
+  bitsTitle: (hex: string, bin: string) => `第 1 个字节 0x${hex} = ${bin}`,
+  bitsLabel: (hex: string, bin: string) => `第 1 个字节 0x${hex} 的 8 位 ${bin}，b0 是 I/G 位，b1 是 U/L 位`,
+  touch: '点一下 I/G 或 U/L 位（或用 Tab 选中后按 Enter）把它翻转。',
+  flipName: (name: string, bit: number, v: number) => `${name} 位（b${bit}）现在是 ${v}，按下翻转`,
+  ig: 'I/G',
+  ul: 'U/L',
+  kind: {
+    unicast: 'I/G = 0：单播地址，指向一块网卡（一个接口）。',
+    multicast: 'I/G = 1：组地址（组播），指一组接口，不是某一块网卡。',
+    broadcast: '48 位全是 1：广播地址，局域网里每个接口都收。',
+  } satisfies Record<MacKind, string>,
+  universal: (oui: string) => `U/L = 0：全球唯一（universal），前 24 位 ${oui} 是 IEEE 分配给某个组织的 OUI。`,
+  local: (d: string) => `U/L = 1：本地管理（locally administered），由管理员或软件设定，没有 OUI，也谈不上厂商。第二个十六进制数字是 ${d}（2、6、A、E 之一的单播就是这种），手机和电脑的随机化 Wi-Fi 地址就是这样的。`,
+  localGroup: 'U/L = 1：本地管理的组地址。',
+  vendor: (v: string) => `在本页附带的小样本里，这个 OUI 属于 ${v}。`,
+  noVendor: '这个 OUI 不在本页附带的十几个样本里（完整的表有三万多条，本页不联网查询）。',
+  caveat: '注意：IEEE 还分配 MA-M（前缀 28 位）和 MA-S（前缀 36 位）块，所以“前 6 个十六进制数字就是厂商”并不总成立，“厂商部分”可能是 28 或 36 位。',
+  ipv4mc: (ip: string) => `01:00:5e 开头、第 4 个字节小于 0x80：IPv4 组播。低 23 位来自组地址，比如 ${ip}（32 个组地址共用这一个 MAC）。`,
+  ipv6mc: (ip: string) => `33:33 开头：IPv6 组播，后 32 位来自组地址的低 32 位，比如 ${ip}。`,
+  digit: (d: string) => `第二个十六进制数字 ${d}：`,
+  digitRule: '0、4、8、C 是全球唯一单播；2、6、A、E 是本地管理单播；奇数是组地址。',
+  now: (mac: string, kind: string) => `${mac}：${kind}`,
+  kindWord: { unicast: '单播', multicast: '组播', broadcast: '广播' } satisfies Record<MacKind, string>,
+  sep: '，',
+  localWord: '本地管理',
+  universalWord: '全球唯一',
+  flipped: (name: string, bit: number, from: number, to: number, mac: string) => `翻转了 ${name} 位（b${bit}）：${from} → ${to}。现在是 ${mac}。`,
+  staticNote: '默认地址（静态版本）：',
+  error: (key: MacErrorKey, p: P): string =>
+    ({
+      empty: '请输入一个 MAC 地址，例如 00:00:5e:00:53:01。',
+      'too-long': `输入太长了（${p.n} 个字符），MAC 地址最长的写法也只有 17 个字符。`,
+      'bad-char': `${p.char === ' ' ? '空格' : `“${p.char}”`}不是十六进制数字（0–9、a–f），也不是分隔符（: - .）。`,
+      'mixed-separators': `混用了分隔符 ${p.seps}：一个地址只用一种写法。`,
+      'octet-count': `这里有 ${p.n} 个字节，MAC 地址是 6 个字节。`,
+      'octet-digits': `第 ${p.i} 个字节“${p.part}”有 ${p.n} 位数字，每个字节要写 2 位十六进制数字。`,
+      'dot-groups': '点分写法是 3 组、每组 4 位：aabb.ccdd.eeff。',
+      'digit-count': `这里有 ${p.n} 个十六进制数字，MAC 地址是 12 个。`,
+    })[key],
+  kept: '图里仍是上一个有效的地址。',
+};

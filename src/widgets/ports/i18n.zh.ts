@@ -1,0 +1,47 @@
+// 端口与四元组实验的中文文字（i18n.ts 把它和 i18n.en.ts 配对；中文的组件包只带这一份）。
+import type { PortClass, PortErrorKey } from './model.ts';
+
+export const text = {
+  title: '端口与四元组',
+  field: '端口号（0–65535）',
+  classWord: { system: '系统端口', user: '用户端口', dynamic: '动态端口' } satisfies Record<PortClass, string>,
+  range: { system: '系统端口 0–1023', user: '用户端口 1024–49151', dynamic: '动态端口 49152–65535' } satisfies Record<PortClass, string>,
+  linux: 'Linux 临时端口 32768–60999',
+  linuxWord: 'Linux 临时端口段内',
+  lineLabel: (p: string) => `0 到 65535 的数轴：IANA 的三段范围和 Linux 的临时端口范围，${p}`,
+  markAt: (n: number) => `端口 ${n} 的位置`,
+  classSays: {
+    system: (n: number) => `${n} 是系统端口（0–1023，IANA 的“知名端口”）：留给 HTTP、SSH、DNS 这类标准服务；在类 Unix 系统上绑定它需要 root 或 CAP_NET_BIND_SERVICE。`,
+    user: (n: number) => `${n} 是用户端口（1024–49151，可以向 IANA 登记）：自己写的服务一般从这一段挑。`,
+    dynamic: (n: number) => `${n} 是动态端口（49152–65535）：永远不登记，IANA 建议系统从这里挑临时端口。`,
+  } satisfies Record<PortClass, (n: number) => string>,
+  ephemeralYes: (n: number) => `${n} 落在 Linux 默认的临时端口范围 32768–60999 里：客户端 connect() 时内核可能把它挑走，所以服务器最好别用它。`,
+  ephemeralNo: (n: number) => `${n} 不在 Linux 默认的临时端口范围 32768–60999 里。`,
+  known: { 22: 'SSH', 53: 'DNS（UDP 和 TCP 都用）', 80: 'HTTP', 443: 'HTTPS（HTTP/3 用 UDP 443）', 3306: 'MySQL', 5000: 'Flask 开发服务器（macOS 12 起 AirPlay 接收器也占它）', 6379: 'Redis', 8000: 'Django 的 runserver' } as Record<number, string>,
+  knownSays: (n: number, what: string) => `${n} 是 ${what} 的默认端口。`,
+  error: (key: PortErrorKey, s: string): string =>
+    ({
+      empty: '请输入一个端口号，0 到 65535 之间的整数。',
+      'not-number': `“${s}”不是数字。端口号是 0 到 65535 之间的整数。`,
+      'not-integer': `${s} 不是整数。端口号是 16 位无符号整数，没有小数。`,
+      range: `${s} 超出了范围：端口号是 16 位无符号整数，只能是 0 到 65535。`,
+    })[key],
+  kept: '数轴上仍是上一个有效的端口。',
+  server: '服务器：一个 TCP 套接字在 127.0.0.1:8000 上 listen()，旁边一个 UDP 套接字也 bind 了 127.0.0.1:8000。',
+  connect: '新客户端 connect()',
+  reset: '全部断开',
+  rebind: '再让一个 TCP 套接字 bind 8000',
+  maxed: (n: number) => `最多 ${n} 个客户端，够看清楚了。`,
+  caption: '服务器这台主机上的套接字（像 ss -tuan 列出的那样）',
+  cols: ['协议', '本地地址:端口', '对端地址:端口', '状态'],
+  marks: { added: '新增', changed: '改变', removed: '删除', head: '这一步' },
+  distinct: (n: number) => (n === 0 ? '还没有客户端连进来：只有监听套接字和 UDP 套接字。' : `${n} 条已建立的连接，本地端都是 127.0.0.1:8000，对端的临时端口各不相同，所以每一行都是不同的四元组（加上协议 TCP）。内核按四元组把收到的报文段交给对应的连接。`),
+  coexist: 'tcp 127.0.0.1:8000 和 udp 127.0.0.1:8000 同时存在：端口号按协议分开登记，TCP 的 8000 和 UDP 的 8000 是两个端点。',
+  rebindSays: "第二个 TCP 套接字 bind(('127.0.0.1', 8000)) 失败：",
+  rebindWhy: '同一个地址和端口已经有 TCP 套接字在监听。即使设了 SO_REUSEADDR，Linux 也不让两个套接字同时占着一个正在监听的地址；只有两边都设 SO_REUSEPORT 才能共用。UDP 那边不受影响。',
+  joined: (p: number) => `新客户端连上了：内核从 Linux 的临时端口范围里给它挑了源端口 ${p}，服务器 accept() 得到一条新连接 127.0.0.1:8000 ↔ 127.0.0.1:${p}。`,
+  cleared: '所有客户端都断开了。',
+  pick: '（端口号由一个固定的种子算出，模仿 Linux 的挑法：从范围里一个散列出来的起点开始，优先偶数，之后往后挪；真实运行时每次都不一样。）',
+  portNow: (n: number, w: string) => `端口 ${n}：${w}`,
+  copy: '复制这个状态的链接',
+};
