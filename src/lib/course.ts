@@ -176,6 +176,16 @@ export interface Lab {
  */
 export const LABS: readonly Lab[] = [
   {
+    id: 'switch', file: '02-ethernet', section: 'mac-learning',
+    zh: '在集线器或交换机上点主机发帧，一拍一拍看 MAC 地址表怎样学习、转发、泛洪和老化；再看路由器怎样挡住广播。',
+    en: 'Send frames between hosts on a hub or a switch and watch the MAC table learn, forward, flood and age tick by tick; then see a router stop a broadcast.',
+  },
+  {
+    id: 'storm', file: '02-ethernet', section: 'stp',
+    zh: '交换机连成环，一个广播的副本一拍一拍地成倍增加；开启 STP，阻塞一个端口，风暴就停了。',
+    en: 'Wire switches in a loop and watch one broadcast’s copies multiply tick by tick; turn STP on, a port is blocked, and the storm is over.',
+  },
+  {
     id: 'handshake', file: '04-tcp-udp', section: 'full-run',
     zh: '单步走完一条 TCP 连接的建立与关闭，看两端的 RFC 9293 状态；可以让任意报文丢失、改初始序号和 MSL。',
     en: 'Step through a TCP connection opening and closing with both ends’ RFC 9293 states; lose any segment, change the ISNs and the MSL.',

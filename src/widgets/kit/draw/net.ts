@@ -116,7 +116,7 @@ function edge(b: Box, tx: number, ty: number): [number, number] {
   return [cx + dx * k, cy + dy * k];
 }
 
-function attempt(input: NetInput, scale: number, turned: boolean, grown: number): (NetDrawn & { failed: number }) {
+function attempt(input: NetInput, scale: number, turned: boolean, grown: number, spill: boolean): (NetDrawn & { failed: number }) {
   const px = Math.round(TYPE.label * scale);
   const tpx = Math.round(TYPE.title * scale);
   const lh = lineHeight(px);
@@ -147,16 +147,21 @@ function attempt(input: NetInput, scale: number, turned: boolean, grown: number)
   // Gaps: a vertical link holds a port label at each end and up to two tokens between them; a
   // horizontal one the same side by side. They grow when the solver finds no room.
   const most = Math.max(1, ...input.links.map((_, li) => new Set((input.frames ?? []).filter((f) => f.link === li).map((f) => f.to + f.label)).size));
-  const tokW = Math.max(textWidth('M'.repeat(5), px), ...(input.frames ?? []).map((f) => textWidth(f.label, px))) + 2 * bp + lh;
-  let gapV = 2 * (lh + GAP) + most * (lh + 2 * bp + 2 * GAP) + 2 * P + grown * lh;
-  let gapH = Math.round(TOUCH * 0.5 * scale) + grown * lh;
-  const horizontal = input.links.some((l) => {
-    const a = input.nodes.find((x) => x.id === l.a)!;
-    const b = input.nodes.find((x) => x.id === l.b)!;
-    return place(a).row === place(b).row;
-  });
-  // One token on the line; a second (the other way) stacks beside it.
-  if (horizontal) gapH = Math.max(gapH, Math.round(tokW + 2 * GAP + 2 * (textWidth('99', px) + 2 * GAP)) + grown * lh);
+  // Growing makes room along vertical links first (the picture may grow down, not sideways).
+  const gapV = 2 * (lh + GAP) + most * (lh + 2 * bp + 2 * GAP) + 2 * P + grown * lh;
+  let gapH = Math.round(TOUCH * 0.5 * scale) + Math.max(0, grown - 3) * lh;
+  // A horizontal link holds the port numbers and a short token on the line (longer ones go beside
+  // it): over all the columns it crosses, so a link across an empty cell needs smaller gaps.
+  const need = textWidth('A→B', px) + 2 * bp + lh + 2 * GAP + 2 * (textWidth('99', px) + 2 * GAP);
+  for (const l of input.links) {
+    const ia = input.nodes.findIndex((x) => x.id === l.a);
+    const ib = input.nodes.findIndex((x) => x.id === l.b);
+    const [pa, pb] = [place(input.nodes[ia]!), place(input.nodes[ib]!)];
+    const cells = Math.abs(pa.col - pb.col);
+    if (pa.row !== pb.row || !cells) continue;
+    const g = Math.ceil((need + sizes[ia]!.w / 2 + sizes[ib]!.w / 2) / cells - cw);
+    gapH = Math.max(gapH, g + Math.max(0, grown - 3) * lh);
+  }
   // Span boxes in the running direction must hold their label too.
   input.nodes.forEach((nd, i) => {
     const k = span(nd);
@@ -165,6 +170,9 @@ function attempt(input: NetInput, scale: number, turned: boolean, grown: number)
 
   const cols = Math.max(...input.nodes.map((nd) => place(nd).col + (turned ? 1 : span(nd))));
   const rows = Math.max(...input.nodes.map((nd) => place(nd).row + (turned ? span(nd) : 1)));
+  // A token or label at an edge column may stick out past the grid: the solver may use room
+  // either side (E px), and the picture is cut to what was drawn.
+  const E = !spill ? 0 : Math.max(0, ...(input.frames ?? []).map((f) => textWidth(f.label, px) + 2 * bp + lh), textWidth(input.blockedWord, px) + 2 * GAP);
   const cx = (c: number) => P + c * (cw + gapH);
   const cy = (r: number) => P + r * (rh + gapV);
   const boxes: Record<string, Box> = {};
@@ -200,7 +208,7 @@ function attempt(input: NetInput, scale: number, turned: boolean, grown: number)
     return { x1: ax, y1: ay, x2: bx, y2: by };
   });
 
-  const obstacles = new Obstacles({ x: 0, y: 0, w: W, h: H });
+  const obstacles = new Obstacles({ x: -E, y: 0, w: W + 2 * E, h: H });
   for (const id in boxes) obstacles.boxes.push(boxes[id]!);
   obstacles.lines.push(...segs);
   const texts: DrawnText[] = [];
@@ -278,18 +286,24 @@ function attempt(input: NetInput, scale: number, turned: boolean, grown: number)
     const h = lh + 2 * bp;
     const own = new Set([s]);
     const on: Box[] = [];
-    const ts = f.to === 'b' ? [0.5, 0.6, 0.4, 0.7, 0.3, 0.75, 0.25] : [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75];
-    for (const t of ts) on.push({ x: s.x1 + (s.x2 - s.x1) * t - w / 2, y: s.y1 + (s.y2 - s.y1) * t - h / 2, w, h });
+    // Spots on the line: the middle, then a token's length either way (towards the far end first).
+    const { len } = unit(s);
+    const step = Math.abs(ux) * w + Math.abs(uy) * h + 2 * GAP + 1;
+    const sign = f.to === 'b' ? 1 : -1;
+    for (let k = 0; k < 8; k++) {
+      const d = len / 2 + sign * (k % 2 ? 1 : -1) * Math.ceil(k / 2) * step;
+      if (d < step / 2 || d > len - step / 2) continue;
+      on.push({ x: s.x1 + ux * d - w / 2, y: s.y1 + uy * d - h / 2, w, h });
+    }
     let box = on.find((b) => obstacles.free(b, own)) ?? null;
     if (box) {
       obstacles.boxes.push(box);
       holes[f.link]!.push(box);
     } else {
-      const { len } = unit(s);
       box = obstacles.place(beside(f.link, 'a', w, h, [len * 0.3, len * 0.4, len * 0.2, len * 0.5, len * 0.1].map((d) => Math.max(0, d - w / 2))));
       if (!box) failed++;
     }
-    box ??= on[0]!;
+    box ??= on[0] ?? { x: (s.x1 + s.x2) / 2 - w / 2, y: (s.y1 + s.y2) / 2 - h / 2, w, h };
     // The arrowhead at the token's leading side points the way the frame travels.
     const [dx, dy] = f.to === 'b' ? [ux, uy] : [-ux, -uy];
     const ax = f.to === 'b' ? box.x + box.w - bp - lh / 2 : box.x + bp + lh / 2;
@@ -341,8 +355,18 @@ function attempt(input: NetInput, scale: number, turned: boolean, grown: number)
     );
   });
   const xPath = xs.length ? `<path class="kit-x" d="${xs.join('')}"/>` : '';
-  const svg = svgRoot(W, H, input.label, parts.join('') + nodes.join('') + xPath + tokens.join(''), 'kit-net', px);
-  return { svg, width: W, height: H, texts, lines: drawnLines, boxes, turned, failed };
+  // Cut the picture to what was drawn: everything moves right by what stuck out on the left.
+  const lo = Math.min(0, ...obstacles.boxes.map((b) => b.x - P));
+  const hi = Math.max(W, ...obstacles.boxes.map((b) => b.x + b.w + P));
+  const dx = -Math.floor(lo);
+  const width = Math.ceil(hi) + dx;
+  const body = parts.join('') + nodes.join('') + xPath + tokens.join('');
+  const svg = svgRoot(width, H, input.label, dx ? `<g transform="translate(${dx},0)">${body}</g>` : body, 'kit-net', px);
+  const shift = (b: Box): Box => ({ ...b, x: b.x + dx });
+  for (const tx of texts) tx.box = shift(tx.box);
+  for (const id in boxes) boxes[id] = shift(boxes[id]!);
+  const lines = drawnLines.map((l) => ({ x1: l.x1 + dx, y1: l.y1, x2: l.x2 + dx, y2: l.y2 }));
+  return { svg, width, height: H, texts, lines, boxes, turned, failed };
 }
 
 /**
@@ -350,15 +374,24 @@ function attempt(input: NetInput, scale: number, turned: boolean, grown: number)
  * quarter when that is narrower. Gaps grow until every label has a free spot.
  */
 export function netLayout(input: NetInput, { width, scale }: Fit): NetDrawn {
-  const run = (turned: boolean) => {
-    let d = attempt(input, scale, turned, 0);
-    for (let g = 1; d.failed && g <= 8; g++) d = attempt(input, scale, turned, g);
+  const run = (turned: boolean, spill: boolean) => {
+    let d = attempt(input, scale, turned, 0, spill);
+    for (let g = 1; d.failed && g <= 16; g++) d = attempt(input, scale, turned, g, spill);
     return d;
   };
-  const wide = run(false);
-  if (wide.width <= width) return wide;
-  const tall = run(true);
-  return tall.width < wide.width ? tall : wide;
+  // As laid out, labels free to stick out past the grid's edges; then kept inside it; then turned.
+  const tries = [run(false, true)];
+  const fits = (d: (typeof tries)[0]) => !d.failed && d.width <= width;
+  if (!fits(tries[0]!)) tries.push(run(false, false));
+  if (!tries.some(fits)) tries.push(run(true, true), run(true, false));
+  // A clean layout first, then one that fits, then the narrower.
+  const rank = (d: (typeof tries)[0]) => [d.failed ? 1 : 0, d.width <= width ? 0 : 1, d.width];
+  return tries.reduce((best, d) => (lexLess(rank(d), rank(best)) ? d : best));
+}
+
+function lexLess(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
 }
 
 export const net = (input: NetInput, f: Fit): string => netLayout(input, f).svg;
