@@ -98,7 +98,7 @@ function mount(host: HTMLElement): void {
   const load = (next: Setup, position = 0) => {
     setup = next;
     run = simulate(scenarioOf(setup));
-    choose(undefined);
+    choose(undefined, false);
     showOptions();
     player.setTotal(run.ticks.length - 1, position);
     writeState(id, encode(setup, player.position));
@@ -115,12 +115,13 @@ function mount(host: HTMLElement): void {
   ageing.addEventListener('change', () => change({ ageing: Number(ageing.value) }));
 
   // ---- sending: pick a sender, then a receiver (or everyone)
-  function choose(name: string | undefined): void {
+  /** Marks the sender (or none); `redraw` false when a new run is about to be drawn anyway. */
+  function choose(name: string | undefined, redraw = true): void {
     chosen = name;
     all.setAttribute('aria-disabled', String(!name));
     cancel.hidden = !name;
     hint.textContent = name ? t.from(name) : t.howTo;
-    draw(player.position);
+    if (redraw) draw(player.position);
   }
   /** Adds an action at the tick shown: the actions begun by then stay, later ones go. */
   const act = (a: Action) => {
