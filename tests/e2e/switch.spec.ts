@@ -145,7 +145,7 @@ test.describe('without JavaScript', () => {
   test('the static figures: the network drawn, every tick narrated, the tables', async ({ page }) => {
     await page.goto(EN);
     const fig = page.locator('figure#switch');
-    await expect(fig.locator('.widget-static svg.kit-net')).toHaveCount(2);
+    await expect(fig.locator('.widget-static svg.kit-net')).toHaveCount(1);
     await expect(fig.locator('.widget-static ol li').nth(1)).toHaveText('S1 learns A is on port 1, B is unknown: flood out of 2, 3 and 4.');
     const storm = page.locator('figure#storm');
     await expect(storm.locator('.widget-static svg.kit-net')).toHaveCount(2);
