@@ -118,6 +118,22 @@ test('a state link opens at its tick, in Chinese too; a garbled one shows the no
   await expect(fig.locator('.kit-counter')).toHaveText('Before the first step');
 });
 
+test('no figure grows shorter as it comes alive, so a link further down still lands (the self-check)', async ({ page }) => {
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 720 });
+    await page.goto(EN);
+    const stat = await page.evaluate(() => ['switch', 'storm'].map((id) => document.getElementById(id)!.getBoundingClientRect().height));
+    for (const [i, id] of ['switch', 'storm'].entries()) {
+      const fig = await open(page, `${EN}#${id}`, id);
+      const live = (await fig.boundingBox())!.height;
+      expect(live, `${id} at ${width} px: static ${stat[i]}, live ${live}`).toBeGreaterThanOrEqual(stat[i]! - 2);
+    }
+  }
+  await page.goto('/en/ethernet/');
+  await page.locator('.toc a[href$="#self-check"]').click();
+  await expect(page.locator('#self-check')).toBeInViewport();
+});
+
 for (const [scheme, stored] of [['light', null], ['dark', null], ['light', 'dark']] as const)
   test.describe(`axe, ${scheme}${stored ? `, theme toggle ${stored}` : ''}`, () => {
     test.use({ colorScheme: scheme });
@@ -146,7 +162,9 @@ test.describe('without JavaScript', () => {
     await page.goto(EN);
     const fig = page.locator('figure#switch');
     await expect(fig.locator('.widget-static svg.kit-net')).toHaveCount(1);
-    await expect(fig.locator('.widget-static ol li').nth(1)).toHaveText('S1 learns A is on port 1, B is unknown: flood out of 2, 3 and 4.');
+    // Told action by action: the first send, from A putting it on the wire to B keeping it.
+    await expect(fig.locator('.widget-static ol li')).toHaveCount(8);
+    await expect(fig.locator('.widget-static ol li').first()).toContainText('S1 learns A is on port 1, B is unknown: flood out of 2, 3 and 4.');
     const storm = page.locator('figure#storm');
     await expect(storm.locator('.widget-static svg.kit-net')).toHaveCount(2);
     await expect(storm.locator('.widget-static')).toContainText('blocked');
