@@ -162,7 +162,7 @@ test.describe('without JavaScript', () => {
     await page.goto(EN);
     const fig = page.locator('figure#switch');
     await expect(fig.locator('.widget-static svg.kit-net')).toHaveCount(1);
-    // Told action by action: the first send, from A putting it on the wire to B keeping it.
+    // Told action by action: what was sent and what the switch did with it.
     await expect(fig.locator('.widget-static ol li')).toHaveCount(8);
     await expect(fig.locator('.widget-static ol li').first()).toContainText('S1 learns A is on port 1, B is unknown: flood out of 2, 3 and 4.');
     const storm = page.locator('figure#storm');

@@ -28,14 +28,16 @@ export function netInput(setup: Setup, run: Run, p: number, t: Text, chosen?: st
   }));
   const kindOf = (id: string) => topology.devices.find((d) => d.id === id)!.kind;
   const links = topology.links.map((l) => ({ a: l.a, b: l.b, pa: kindOf(l.a) === 'host' ? '' : String(l.pa), pb: kindOf(l.b) === 'host' ? '' : String(l.pb) }));
-  // Copies of one frame on one link going one way are one token with a count.
+  // Copies of one frame on one link are one token with a count (both ways at once in a loop).
   const count = new Map<string, { f: NetFrame; k: number }>();
   for (const w of tick.wire) {
     const label = frameName(w.frame, t);
-    const key = `${w.link}:${w.to}:${label}`;
+    const key = `${w.link}:${label}`;
     const c = count.get(key);
-    if (c) c.k++;
-    else count.set(key, { f: { link: w.link, to: w.to, label, tone: (w.frame.dst === BROADCAST ? 6 : ((w.frame.n - 1) % 4) + 1) as Tone }, k: 1 });
+    if (c) {
+      c.k++;
+      if (c.f.to !== w.to) c.f.to = 'both';
+    } else count.set(key, { f: { link: w.link, to: w.to, label, tone: (w.frame.dst === BROADCAST ? 6 : ((w.frame.n - 1) % 4) + 1) as Tone }, k: 1 });
   }
   const frames = [...count.values()].map(({ f, k }) => (k > 1 ? { ...f, label: `${f.label} ×${k}` } : f));
   const blocked = [...(setup.stp ? spanningTree(topology) : [])].map((key) => {
@@ -90,7 +92,8 @@ export function narrate(setup: Setup, run: Run, p: number, t: Text): string {
   }
   if (run.capped && p === run.ticks.length - 1) said.push(t.capped(tick.wire.length));
   else if (p === run.ticks.length - 1 && !tick.wire.length) said.push(t.done);
-  return said.join(t.join) + t.end;
+  const all = said.join(t.join);
+  return all.charAt(0).toUpperCase() + all.slice(1) + t.end;
 }
 
 function clause(e: Event, t: Text, before: Map<string, number>): string {

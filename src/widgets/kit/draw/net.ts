@@ -45,8 +45,8 @@ export interface NetLink {
 export interface NetFrame {
   /** Index into links. */
   link: number;
-  /** The end the frame travels to. */
-  to: 'a' | 'b';
+  /** The end the frame travels to, or both ways (copies going each way, as in a loop). */
+  to: 'a' | 'b' | 'both';
   label: string;
   tone?: Tone;
 }
@@ -282,7 +282,8 @@ function attempt(input: NetInput, scale: number, turned: boolean, grown: number,
     const s = segs[f.link]!;
     const { ux, uy } = unit(s);
     const tw = textWidth(f.label, px);
-    const w = tw + 2 * bp + lh;
+    const heads = f.to === 'both' ? 2 : 1;
+    const w = tw + 2 * bp + heads * lh;
     const h = lh + 2 * bp;
     const own = new Set([s]);
     const on: Box[] = [];
@@ -304,13 +305,16 @@ function attempt(input: NetInput, scale: number, turned: boolean, grown: number,
       if (!box) failed++;
     }
     box ??= on[0] ?? { x: (s.x1 + s.x2) / 2 - w / 2, y: (s.y1 + s.y2) / 2 - h / 2, w, h };
-    // The arrowhead at the token's leading side points the way the frame travels.
-    const [dx, dy] = f.to === 'b' ? [ux, uy] : [-ux, -uy];
-    const ax = f.to === 'b' ? box.x + box.w - bp - lh / 2 : box.x + bp + lh / 2;
-    const tx = f.to === 'b' ? box.x + bp : box.x + bp + lh;
+    // The arrowhead at the token's leading side points the way the frame travels (both ways: one
+    // at each side).
     const cyy = box.y + box.h / 2;
     const a = lh * 0.4;
-    const head = arrowHead(ax - dx * a, cyy - dy * a, ax + dx * a, cyy + dy * a, lh * 0.8);
+    const tip = (sgn: number, right: boolean) => {
+      const ax = right ? box!.x + box!.w - bp - lh / 2 : box!.x + bp + lh / 2;
+      return arrowHead(ax - sgn * ux * a, cyy - sgn * uy * a, ax + sgn * ux * a, cyy + sgn * uy * a, lh * 0.8);
+    };
+    const head = f.to === 'both' ? tip(1, true) + tip(-1, false) : f.to === 'b' ? tip(1, true) : tip(-1, false);
+    const tx = f.to === 'b' ? box.x + bp : box.x + bp + lh;
     const tb = { x: tx, y: box.y + bp, w: tw, h: lh };
     texts.push({ box: tb, lines: [f.label], px });
     tokens.push(
