@@ -186,6 +186,16 @@ export const LABS: readonly Lab[] = [
     en: 'Type a MAC address in any spelling and take it apart into the OUI and the organization’s part; flip the I/G and U/L bits of its first byte and see unicast, multicast, broadcast and locally administered (randomized) addresses.',
   },
   {
+    id: 'switch', file: '02-ethernet', section: 'mac-learning',
+    zh: '在集线器或交换机上点主机发帧，一拍一拍看 MAC 地址表怎样学习、转发、泛洪和老化；再看路由器怎样挡住广播。',
+    en: 'Send frames between hosts on a hub or a switch and watch the MAC table learn, forward, flood and age tick by tick; then see a router stop a broadcast.',
+  },
+  {
+    id: 'storm', file: '02-ethernet', section: 'stp',
+    zh: '交换机连成环，一个广播的副本一拍一拍地成倍增加；开启 STP，阻塞一个端口，风暴就停了。',
+    en: 'Wire switches in a loop and watch one broadcast’s copies multiply tick by tick; turn STP on, a port is blocked, and the storm is over.',
+  },
+  {
     id: 'ipv4', file: '03-ip-arp', section: 'arp-on-link',
     zh: '输入任意 IPv4 地址和前缀，看它的 32 位、所属的特殊地址段和掩码比较；再单步走一次 ARP：缓存命中、广播请求、单播应答、跨网段时问网关。',
     en: 'Type any IPv4 address and prefix to see its 32 bits, its special range and the mask compare; then step through ARP: a cache hit, the broadcast request, the unicast reply, and asking for the gateway off the subnet.',

@@ -124,6 +124,8 @@ describe('labs in the chapters', () => {
         ['ip-arp', 'arp-on-link', 'ipv4'],
         ['ethernet', 'ig-ul-bits', 'mac'],
         ['tcp-udp', 'four-tuple', 'port-lab'],
+        ['ethernet', 'hub-and-switch', 'switch'],
+        ['ethernet', 'broadcast-storm', 'storm'],
         ['tcp-udp', 'three-way-handshake', 'handshake'],
         ['framing', 'why-sticky', 'sticky'],
         ['framing', 'message-framing', 'framing'],
