@@ -32,7 +32,7 @@ const quizText = z.string().trim().min(1);
  * A question that sends the reader to a lab: the widget's id (LABS in src/lib/course.ts) and a state
  * of it as its link writes it. The quiz shows a link that opens the widget in that state.
  */
-const tryIt = z.object({ widget: z.string().regex(/^[a-z][a-z0-9-]*$/), state: z.string().regex(/^[A-Za-z0-9._~*-]{1,200}$/) }).strict();
+const tryIt = z.object({ widget: z.string().regex(/^[a-z][a-z0-9-]*$/), state: z.string().regex(/^[A-Za-z0-9._~*:-]{1,200}$/) }).strict();
 const choiceQuestion = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   type: z.literal('choice'),
