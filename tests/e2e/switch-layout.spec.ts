@@ -13,7 +13,7 @@ const steps = (name: PresetName) => simulate(scenarioOf(presetSetup(name))).tick
 async function walk(page: Page, lang: 'en' | 'zh', name: PresetName, width: number, present = false): Promise<string[]> {
   await page.setViewportSize({ width, height: present ? 720 : 900 });
   const id = name === 'storm' || name === 'stp' ? 'storm' : 'switch';
-  await page.goto(`/${lang}/ethernet/hub-and-switch/?${id}=${encode(presetSetup(name), 0)}${present ? `&present=${id}` : ''}#${id}`);
+  await page.goto(`/${lang}/ethernet/${id === 'storm' ? 'broadcast-storm' : 'hub-and-switch'}/?${id}=${encode(presetSetup(name), 0)}${present ? `&present=${id}` : ''}#${id}`);
   const fig = page.locator(`figure#${id}`);
   await fig.scrollIntoViewIfNeeded();
   await expect(fig).toHaveAttribute('data-live', '');
