@@ -135,7 +135,8 @@ export function runUpload(s: UploadScenario): UploadRun {
   if (s.md5 !== 'none') {
     // mismatch: the header carries the md5 of the file as it was when the client hashed it; one byte changed since.
     const hashed = body.slice();
-    if (s.md5 === 'mismatch') hashed[Math.floor(s.size / 2)] ^= 0x01;
+    const mid = Math.floor(s.size / 2);
+    if (s.md5 === 'mismatch') hashed[mid] = hashed[mid]! ^ 0x01;
     header.md5 = md5Hex(hashed);
   }
   const f1 = packFrame(header, body);

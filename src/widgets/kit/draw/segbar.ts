@@ -79,7 +79,7 @@ export function segbarLayout(input: SegbarInput, { width, scale }: Fit): Drawn {
   const lh = lineHeight(px);
   const P = Math.round(6 * scale);
   const total = Math.max(1, input.total);
-  const parts = input.parts?.length ? input.parts.map((p) => ({ ...p, min: (p.min ?? 0) * scale })) : [{ start: 0, end: total }];
+  const parts = input.parts?.length ? input.parts.map((p) => ({ ...p, min: (p.min ?? 0) * scale })) : [{ start: 0, end: total, min: 0 }];
   const mins = parts.reduce((s, p) => s + (p.min ?? 0), 0);
   const widest = Math.max(0, ...[...input.segs.map((s) => s.label ?? ''), ...(input.marks ?? []).map((m) => m.label)].map((t) => textWidth(t, px)));
   let W = Math.max(width, mins + 2 * P, widest + 2 * P);
