@@ -196,6 +196,11 @@ export const LABS: readonly Lab[] = [
     en: 'Step the upload’s receive loop one recv at a time: the bar moves by what each call returned; see recv(1024) without min swallow the next frame’s start, a drop mid-way end in b\'\', and the header’s md5 checked.',
   },
   {
+    id: 'socketserver', file: '07-socketserver', section: 'five-clients',
+    zh: '几个客户端同时连上来：看 TCPServer 让它们在 backlog 里排队，ThreadingTCPServer 和 ForkingTCPServer 让它们重叠；I/O 能重叠，计算在 GIL 下只能轮流；Windows 上没有 ForkingTCPServer。',
+    en: 'Several clients connect at once: TCPServer queues them in the backlog, ThreadingTCPServer and ForkingTCPServer overlap them; I/O overlaps, CPU work takes turns under the GIL; Windows has no ForkingTCPServer.',
+  },
+  {
     id: 'locks', file: '11-locks', section: 'worst-interleaving',
     zh: '当一回调度器：决定几个买票进程谁先走一步，找出超卖的交错，再加上锁看它消失；可以撤销，也可以穷举所有调度。',
     en: 'Be the scheduler for the ticket grab: pick who runs next, find the interleaving that oversells, add the lock and watch it go; undo, or explore every schedule.',

@@ -50,7 +50,7 @@ function mount(host: HTMLElement): void {
     h(
       'div',
       'up-form',
-      { role: 'group', 'aria-label': t.presets },
+      { role: 'group', 'aria-label': t.settings },
       h('label', '', {}, t.presets, preset),
       h('label', '', {}, t.size, size),
       h('label', '', {}, t.chunk, chunk),
@@ -61,7 +61,7 @@ function mount(host: HTMLElement): void {
     ),
     err,
   );
-  const code = h('pre', 'up-code', { 'aria-label': t.code });
+  const code = h('pre', 'up-code', { 'aria-label': t.code, tabindex: 0 });
   const status = h('p', 'up-status');
   const barPic = h('div', 'kit-pic up-bar', { tabindex: 0, role: 'group', 'aria-label': t.barTitle });
   const streamPic = h('div', 'kit-pic up-stream', { tabindex: 0, role: 'group', 'aria-label': t.streamTitle });

@@ -3,6 +3,7 @@
 const n = (v: number) => v.toLocaleString('en');
 export const text = {
   title: 'Upload progress: the recv(min(1024, remaining)) loop',
+  settings: 'Settings',
   presets: 'Scenario',
   preset: { normal: 'The normal loop', 'no-min': 'recv(1024) without min', drop: 'The connection drops mid-way', 'md5-ok': 'md5 in the header: match', 'md5-bad': 'md5 in the header: mismatch', custom: 'Your own settings' } as Record<string, string>,
   size: 'File size (bytes)',

@@ -3,6 +3,7 @@
 const n = (v: number) => v.toLocaleString('zh-CN');
 export const text = {
   title: '上传进度：recv(min(1024, remaining)) 循环',
+  settings: '设置',
   presets: '场景',
   preset: { normal: '正常的循环', 'no-min': '不加 min 的 recv(1024)', drop: '传到一半断线', 'md5-ok': '报头带 md5：一致', 'md5-bad': '报头带 md5：不一致', custom: '自定义设置' } as Record<string, string>,
   size: '文件大小（字节）',
