@@ -18,10 +18,12 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs
   e.append(...kids);
   return e;
 }
-function select(label: string, options: Array<[string, string]>): [HTMLLabelElement, HTMLSelectElement] {
-  const s = h('select');
+let uid = 0;
+/** A select and its label beside it (not around it: the options would become part of its name). */
+function select(label: string, options: Array<[string, string]>): [HTMLElement, HTMLSelectElement] {
+  const s = h('select', '', { id: `ss-${++uid}` });
   for (const [v, text] of options) s.append(h('option', '', { value: v }, text));
-  return [h('label', '', {}, label, s), s];
+  return [h('span', 'ss-field', {}, h('label', '', { for: s.id }, label), s), s];
 }
 
 function mount(host: HTMLElement): void {

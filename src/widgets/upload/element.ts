@@ -19,6 +19,13 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs
   return e;
 }
 
+/** A label beside its control (not around it: a select's options would become part of its name). */
+let uid = 0;
+function field(text: string, control: HTMLInputElement | HTMLSelectElement): HTMLElement {
+  control.id = `up-${control.name}-${++uid}`;
+  return h('span', 'up-field', {}, h('label', '', { for: control.id }, text), control);
+}
+
 function mount(host: HTMLElement): void {
   const lang = langOf(host);
   const t = uploadText[lang];
@@ -51,12 +58,12 @@ function mount(host: HTMLElement): void {
       'div',
       'up-form',
       { role: 'group', 'aria-label': t.settings },
-      h('label', '', {}, t.presets, preset),
-      h('label', '', {}, t.size, size),
-      h('label', '', {}, t.chunk, chunk),
+      field(t.presets, preset),
+      field(t.size, size),
+      field(t.chunk, chunk),
       h('label', 'up-check', {}, useMin, t.useMin),
       h('label', 'up-check', {}, drop, t.drop),
-      h('label', '', {}, t.md5, md5),
+      field(t.md5, md5),
       seedBtn,
     ),
     err,
