@@ -47,7 +47,7 @@ test('threads overlap I/O; CPU under threads takes turns for the GIL, processes 
   await expect(fig.locator('.kit-player .end')).toBeVisible();
   await fig.locator('.kit-player .end').click();
   await expect(fig.locator('.ss-total')).toHaveText('Total: 0.9 s.');
-  await expect(page).toHaveURL(/socketserver=f\.c\.0-0-0\.3\.1\.l\.0/);
+  await expect(page).toHaveURL(/socketserver=f\.c\.0-0-0\.3\.1\.l\.5/);
 });
 
 test('Windows: ForkingTCPServer is disabled, with the reason', async ({ page }) => {

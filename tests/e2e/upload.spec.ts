@@ -37,7 +37,7 @@ test('without min: bytes of frame 2 land in file 1, named by their frame', async
   await expect(fig.locator('.up-verdict')).toContainText('file 1 ends with 72 bytes of frame 2');
   await expect(fig.locator('.up-bar svg')).toContainText('72 B of frame 2');
   for (const w of ['b.txt len', 'b.txt header', 'in file 1', 'left in the socket']) await expect(fig.locator('.up-window svg')).toContainText(w);
-  await expect(fig.locator('.up-code')).toContainText('conn.recv(1024)');
+  await expect(fig.locator('.widget-live .up-code')).toContainText('conn.recv(1024)');
   await expect(fig.locator('.up-note')).toBeVisible();
 });
 
@@ -99,7 +99,8 @@ test('keyboard: ← → step with focus on the picture; the options are reachabl
   await expect(counter(fig)).toHaveText(/^Step 2 of/);
   await page.keyboard.press('ArrowLeft');
   await expect(counter(fig)).toHaveText(/^Step 1 of/);
-  await fig.getByLabel('md5 in the header', { exact: true }).focus();
+  // In a field the arrows are the field's own: no step.
+  await fig.getByLabel('File size (bytes)', { exact: true }).focus();
   await page.keyboard.press('ArrowRight');
   await expect(counter(fig)).toHaveText(/^Step 1 of/);
 });
