@@ -192,8 +192,8 @@ export const LABS: readonly Lab[] = [
   },
   {
     id: 'upload', file: '06-framing', section: 'chunked-receive',
-    zh: '一次一次地走大文件上传的接收循环：进度条按 recv 实际返回的字节前进；看不加 min 的 recv(1024) 吞掉下一帧的开头、中途断线的 b\'\'、以及报头里 md5 的校验。',
-    en: 'Step the upload’s receive loop one recv at a time: the bar moves by what each call returned; see recv(1024) without min swallow the next frame’s start, a drop mid-way end in b\'\', and the header’s md5 checked.',
+    zh: '一次一次地走大文件上传的接收循环：进度条按 recv 实际返回的字节前进；看不加 min 的 recv(1024) 吞掉下一帧的开头、中途断线时 recv 返回空字节而报错，以及报头里 md5 的校验。',
+    en: 'Step the upload’s receive loop one recv at a time: the bar moves by what each call returned; see recv(1024) without min swallow the next frame’s start, a drop mid-way end in an error when recv returns nothing, and the header’s md5 checked.',
   },
   {
     id: 'socketserver', file: '07-socketserver', section: 'five-clients',

@@ -110,7 +110,7 @@ test.describe('without JavaScript', () => {
   test('the static run: the pictures and every step in words', async ({ page }) => {
     await page.goto(EN);
     const fig = page.locator('figure#upload');
-    await expect(fig.locator('.widget-static svg')).toHaveCount(3);
+    await expect(fig.locator('.widget-static svg')).toHaveCount(2);
     await expect(fig.locator('.widget-static ol li').last()).toContainText('remaining is 0');
   });
 });

@@ -68,7 +68,7 @@ function mount(host: HTMLElement): void {
     ),
     err,
   );
-  const code = h('pre', 'up-code', { 'aria-label': t.code, tabindex: 0 });
+  const code = h('pre', 'up-code', { role: 'region', 'aria-label': t.code, tabindex: 0 });
   const status = h('p', 'up-status');
   const barPic = h('div', 'kit-pic up-bar', { tabindex: 0, role: 'group', 'aria-label': t.barTitle });
   const streamPic = h('div', 'kit-pic up-stream', { tabindex: 0, role: 'group', 'aria-label': t.streamTitle });

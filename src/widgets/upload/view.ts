@@ -30,7 +30,8 @@ export function barSpec(run: UploadRun, step: number, t: UploadText): SegbarInpu
   run.calls.slice(0, k).forEach((c, i) => {
     const current = i === k - 1 && step <= run.calls.length;
     const own = c.got - c.fromNext;
-    if (own > 0) segs.push({ start: x, end: x + own, tone: 1, inside: String(c.got), label: current || k <= 6 ? t.recvSeg(c.asked, c.got) : undefined, current });
+    // The call just made is named in full (at the verdict, the last one); the others carry their number inside.
+    if (own > 0) segs.push({ start: x, end: x + own, tone: 1, inside: String(c.got), label: current || (i === k - 1 && step > run.calls.length) ? t.recvSeg(c.asked, c.got) : undefined, current });
     if (c.fromNext > 0) segs.push({ start: x + own, end: x + c.got, tone: 2, inside: t.fromNext(c.fromNext), label: t.fromNext(c.fromNext), current });
     x += c.got;
   });
