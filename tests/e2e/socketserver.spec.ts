@@ -85,7 +85,7 @@ test.describe('without JavaScript', () => {
   test('the static figure: TCPServer and ThreadingTCPServer with five clients, and their totals', async ({ page }) => {
     await page.goto(EN);
     const fig = page.locator('figure#socketserver');
-    await expect(fig.locator('.widget-static svg')).toHaveCount(1);
+    await expect(fig.locator('.widget-static svg')).toHaveCount(2);
     await expect(fig.locator('.widget-static')).toContainText('Total: 1.5 s.');
     await expect(fig.locator('.widget-static')).toContainText('Total: 0.3 s.');
   });
