@@ -221,6 +221,16 @@ export const LABS: readonly Lab[] = [
     en: 'Build a frame byte by byte, length prefix, JSON header and body; step a decoder through it and try the three classic mistakes.',
   },
   {
+    id: 'upload', file: '06-framing', section: 'chunked-receive',
+    zh: '一次一次地走大文件上传的接收循环：进度条按 recv 实际返回的字节前进；看不加 min 的 recv(1024) 吞掉下一帧的开头、中途断线时 recv 返回空字节而报错，以及报头里 md5 的校验。',
+    en: 'Step the upload’s receive loop one recv at a time: the bar moves by what each call returned; see recv(1024) without min swallow the next frame’s start, a drop mid-way end in an error when recv returns nothing, and the header’s md5 checked.',
+  },
+  {
+    id: 'socketserver', file: '07-socketserver', section: 'five-clients',
+    zh: '几个客户端同时连上来：看 TCPServer 让它们在 backlog 里排队，ThreadingTCPServer 和 ForkingTCPServer 让它们重叠；I/O 能重叠，计算在 GIL 下只能轮流；Windows 上没有 ForkingTCPServer。',
+    en: 'Several clients connect at once: TCPServer queues them in the backlog, ThreadingTCPServer and ForkingTCPServer overlap them; I/O overlaps, CPU work takes turns under the GIL; Windows has no ForkingTCPServer.',
+  },
+  {
     id: 'locks', file: '11-locks', section: 'worst-interleaving',
     zh: '当一回调度器：决定几个买票进程谁先走一步，找出超卖的交错，再加上锁看它消失；可以撤销，也可以穷举所有调度。',
     en: 'Be the scheduler for the ticket grab: pick who runs next, find the interleaving that oversells, add the lock and watch it go; undo, or explore every schedule.',

@@ -129,6 +129,8 @@ describe('labs in the chapters', () => {
         ['tcp-udp', 'three-way-handshake', 'handshake'],
         ['framing', 'why-sticky', 'sticky'],
         ['framing', 'message-framing', 'framing'],
+        ['framing', 'chunked-receive', 'upload'],
+        ['socketserver', 'five-clients', 'socketserver'],
         ['locks', 'race-condition', 'locks'],
         ['locks', 'count-plus-one', 'counter'],
         ['threads', 'widening-the-race', 'counter'],
