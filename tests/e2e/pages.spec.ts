@@ -10,22 +10,22 @@ const errors = (page: Page) => {
   return seen;
 };
 
-test('chapter 6 reads as five pages, in order, from its first page to the next chapter', async ({ page }) => {
+test('chapter 6 reads as six pages, in order, from its first page to the next chapter', async ({ page }) => {
   await page.goto('/zh/framing/');
-  await expect(page.locator('.eyebrow')).toContainText('第 1 页，共 5 页');
+  await expect(page.locator('.eyebrow')).toContainText('第 1 页，共 6 页');
   await expect(page.locator('.summary')).toBeVisible();
   const seen: string[] = [];
-  for (let n = 1; n <= 5; n++) {
-    await expect(page.locator('.eyebrow')).toContainText(`第 ${n} 页，共 5 页`);
+  for (let n = 1; n <= 6; n++) {
+    await expect(page.locator('.eyebrow')).toContainText(`第 ${n} 页，共 6 页`);
     seen.push(new URL(page.url()).pathname);
     // The self-check is on the last page only.
-    await expect(page.locator('#self-check')).toHaveCount(n === 5 ? 1 : 0);
+    await expect(page.locator('#self-check')).toHaveCount(n === 6 ? 1 : 0);
     if (n > 1) await expect(page.locator('.summary')).toHaveCount(0);
     const next = page.locator('.prev-next .next');
-    await expect(next.locator('span')).toHaveText(n < 5 ? '下一页 →' : '下一章 →');
+    await expect(next.locator('span')).toHaveText(n < 6 ? '下一页 →' : '下一章 →');
     await next.click();
   }
-  expect(seen).toEqual(['/zh/framing/', '/zh/framing/message-framing/', '/zh/framing/server-steps/', '/zh/framing/large-file-upload/', '/zh/framing/summary/']);
+  expect(seen).toEqual(['/zh/framing/', '/zh/framing/message-framing/', '/zh/framing/server-steps/', '/zh/framing/large-file-upload/', '/zh/framing/verify-and-rename/', '/zh/framing/summary/']);
   await expect(page).toHaveURL(/\/zh\/socketserver\/$/);
   // And back: the previous chapter's link goes to its first page, a page's to the page before.
   await page.goto('/zh/framing/server-steps/');
@@ -60,7 +60,7 @@ test('a link made before the split (chapter URL, later #section) lands on the se
   // Pasted while the reader is on the first page: only the #id changes, no page loads.
   await page.goto('/zh/framing/');
   await page.evaluate(() => (location.hash = '#path-traversal'));
-  await expect(page).toHaveURL(/\/zh\/framing\/large-file-upload\/#path-traversal$/);
+  await expect(page).toHaveURL(/\/zh\/framing\/verify-and-rename\/#path-traversal$/);
   await expect(page.locator('#path-traversal')).toBeInViewport();
   expect(seen).toEqual([]);
 });
@@ -88,7 +88,7 @@ test('the language switch on a later page goes to the same page and section of t
   await page.goto('/zh/framing/server-steps/#recv-exact');
   await page.locator('.lang-switch').click();
   await expect(page).toHaveURL(/\/en\/framing\/server-steps\/#recv-exact$/);
-  await expect(page.locator('.eyebrow')).toContainText('page 3 of 5');
+  await expect(page.locator('.eyebrow')).toContainText('page 3 of 6');
 });
 
 test('without JavaScript a later page reads on its own, and its links are plain links', async ({ browser }) => {

@@ -44,7 +44,8 @@ function mount(host: HTMLElement): void {
   const connect = h('button', 'kit-btn pt-connect', { type: 'button' }, t.connect);
   const reset = h('button', 'kit-btn pt-reset', { type: 'button' }, t.reset);
   const rebind = h('button', 'kit-btn pt-rebind', { type: 'button', 'aria-pressed': 'false' }, t.rebind);
-  const tableBox = h('div', 'pt-table');
+  // A table wider than a phone's column scrolls in the kit's frame (a keyboard stop, for axe too).
+  const tableBox = h('div', 'pt-table kit-pic', { tabindex: 0 });
   const distinct = h('p', 'pt-distinct');
   const rebindOut = h('p', 'pt-rebind-out');
   const live = h('p', 'kit-live', { role: 'status', 'aria-live': 'polite' });
