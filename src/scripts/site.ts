@@ -116,9 +116,11 @@ const devWidgets = import.meta.env.DEV ? import.meta.glob('../widgets/*/element.
 const widgets = $$('[data-widget]');
 // A live widget is taller than its static run: when one above the section a link points at
 // (#self-check) comes alive, the section would slide down out of sight. Until the reader moves
-// the page themselves, land on it again once the widget has drawn.
+// the page themselves, land on it again once the widget has drawn. Following a #link (a click, a
+// key) is a new arrival, not the reader moving the page.
 let scrolled = false;
-for (const ev of ['wheel', 'touchmove', 'keydown', 'pointerdown']) addEventListener(ev, () => (scrolled = true), { once: true, passive: true });
+for (const ev of ['wheel', 'touchmove', 'keydown', 'pointerdown']) addEventListener(ev, () => (scrolled = true), { passive: true });
+addEventListener('hashchange', () => (scrolled = false));
 const reanchor = () =>
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {

@@ -10,6 +10,7 @@ import { fit, type Fit } from '../kit/draw/fit.ts';
 import { bytesOf, DEFAULT_STATE, encapsulate, EncapError, encodeState, parseLink, type EncapState, type Layer } from './model.ts';
 import { encapPicture, narrate } from './view.ts';
 import { encapText } from './i18n.ts';
+import { defineWidget } from '../kit/define.ts';
 
 const PRESETS: Record<string, string | number> = { hello: 'hello', noPad: 26, full: 1460, chinese: '你好' };
 
@@ -99,13 +100,4 @@ function mount(host: HTMLElement): void {
   figure.setAttribute('data-live', '');
 }
 
-customElements.define(
-  'encap-widget',
-  class extends HTMLElement {
-    connectedCallback(): void {
-      if (this.dataset.ready) return;
-      this.dataset.ready = '1';
-      mount(this);
-    }
-  },
-);
+defineWidget('encap-widget', mount);

@@ -15,6 +15,7 @@ import { TRANSITIONS, transition } from './transitions.ts';
 import { fit, type Fit } from '../kit/draw/fit.ts';
 import { describe } from './view-text.ts';
 import { presetOf, runAt, stateCode, toggleLoss, tryRun, type Run } from './view-run.ts';
+import { defineWidget } from '../kit/define.ts';
 
 async function mount(host: HTMLElement): Promise<void> {
   const lang = langOf(host);
@@ -329,13 +330,4 @@ async function mount(host: HTMLElement): Promise<void> {
   if (linked && location.hash === `#${id}`) figure.scrollIntoView();
 }
 
-customElements.define(
-  'handshake-widget',
-  class extends HTMLElement {
-    connectedCallback(): void {
-      if (this.dataset.ready) return;
-      this.dataset.ready = '1';
-      void mount(this);
-    }
-  },
-);
+defineWidget('handshake-widget', mount);

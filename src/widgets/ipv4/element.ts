@@ -28,6 +28,7 @@ import {
 } from './model.ts';
 import { text } from './i18n.ts';
 import { arpLayout, cachesHtml, explorerHtml, headersHtml, laneOrder, narrate } from './view.ts';
+import { defineWidget } from '../kit/define.ts';
 
 function mount(host: HTMLElement): void {
   const lang = langOf(host);
@@ -207,13 +208,4 @@ function mount(host: HTMLElement): void {
   if (linked && location.hash === `#${id}`) figure.scrollIntoView();
 }
 
-customElements.define(
-  'ipv4-widget',
-  class extends HTMLElement {
-    connectedCallback(): void {
-      if (this.dataset.ready) return;
-      this.dataset.ready = '1';
-      mount(this);
-    }
-  },
-);
+defineWidget('ipv4-widget', mount);

@@ -8,6 +8,7 @@ import { tools } from '../kit/tools.ts';
 import { macText } from './i18n.ts';
 import { DEFAULT_MAC, flipBit, formatMac, fromBytes, MacError, parseMac, PRESETS, type Mac, type PresetName } from './model.ts';
 import { bitsPicture, facts, octetsSvg, spellings, summary } from './view.ts';
+import { defineWidget } from '../kit/define.ts';
 
 type Attrs = Record<string, string | number | null>;
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
@@ -137,11 +138,4 @@ function mount(host: HTMLElement): void {
   host.closest('figure')?.setAttribute('data-live', '');
 }
 
-class MacWidget extends HTMLElement {
-  connectedCallback(): void {
-    if (this.dataset.ready) return;
-    this.dataset.ready = '1';
-    mount(this);
-  }
-}
-customElements.define('mac-widget', MacWidget);
+defineWidget('mac-widget', mount);

@@ -10,6 +10,7 @@ import { portsText } from './i18n.ts';
 import { decodeState, DEFAULT_STATE, encodeState, ephemeralPorts, MAX_CLIENTS, parsePort, PortError, type PortsState } from './model.ts';
 import { lineSvg, portFacts, portWords, rebindLine, socketsTable } from './view.ts';
 import { addStyles } from './style.ts';
+import { defineWidget } from '../kit/define.ts';
 
 type Attrs = Record<string, string | number | null>;
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
@@ -126,11 +127,4 @@ function mount(host: HTMLElement): void {
   host.closest('figure')?.setAttribute('data-live', '');
 }
 
-class PortsWidget extends HTMLElement {
-  connectedCallback(): void {
-    if (this.dataset.ready) return;
-    this.dataset.ready = '1';
-    mount(this);
-  }
-}
-customElements.define('ports-widget', PortsWidget);
+defineWidget('ports-widget', mount);

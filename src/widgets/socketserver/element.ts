@@ -9,6 +9,7 @@ import { gantt } from '../kit/draw/gantt.ts';
 import { serverText } from './i18n.ts';
 import { decodeState, encodeState, preset, PRESET_NAMES, presetOf, simulate, unavailable, type Platform, type Scenario, type ServerKind, type Timeline, type Work } from './model.ts';
 import { ganttOf, narrate } from './view.ts';
+import { defineWidget } from '../kit/define.ts';
 
 type Attrs = Record<string, string | number | null>;
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
@@ -132,13 +133,4 @@ function mount(host: HTMLElement): void {
   host.closest('figure')?.setAttribute('data-live', '');
 }
 
-customElements.define(
-  'socketserver-widget',
-  class extends HTMLElement {
-    connectedCallback(): void {
-      if (this.dataset.ready) return;
-      this.dataset.ready = '1';
-      mount(this);
-    }
-  },
-);
+defineWidget('socketserver-widget', mount);

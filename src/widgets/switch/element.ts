@@ -12,6 +12,7 @@ import { BROADCAST, simulate, type Action, type Run } from './model.ts';
 import { AGEINGS, decode, encode, MAX_ACTIONS, presetOf, presetSetup, PRESET_NAMES, scenarioOf, type PresetName, type Setup } from './presets.ts';
 import { narrate, netInput, tablesHtml } from './view.ts';
 import { text } from './i18n.ts';
+import { defineWidget } from '../kit/define.ts';
 
 type Attrs = Record<string, string | number | null>;
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
@@ -169,11 +170,4 @@ function mount(host: HTMLElement): void {
   host.closest('figure')?.setAttribute('data-live', '');
 }
 
-class SwitchWidget extends HTMLElement {
-  connectedCallback(): void {
-    if (this.dataset.ready) return;
-    this.dataset.ready = '1';
-    mount(this);
-  }
-}
-customElements.define('switch-widget', SwitchWidget);
+defineWidget('switch-widget', mount);

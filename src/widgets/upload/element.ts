@@ -9,6 +9,7 @@ import { fit, type Fit } from '../kit/draw/fit.ts';
 import { uploadText } from './i18n.ts';
 import { checkScenario, decodeState, encodeState, parseBytes, PRESET_NAMES, PRESETS, presetOf, runUpload, type Md5Mode, type UploadRun, type UploadScenario } from './model.ts';
 import { barPicture, loopCode, narrate, stepsOf, streamPicture, windowPicture } from './view.ts';
+import { defineWidget } from '../kit/define.ts';
 
 type Attrs = Record<string, string | number | null>;
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
@@ -164,13 +165,4 @@ function mount(host: HTMLElement): void {
   host.closest('figure')?.setAttribute('data-live', '');
 }
 
-customElements.define(
-  'upload-widget',
-  class extends HTMLElement {
-    connectedCallback(): void {
-      if (this.dataset.ready) return;
-      this.dataset.ready = '1';
-      mount(this);
-    }
-  },
-);
+defineWidget('upload-widget', mount);
