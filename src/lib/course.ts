@@ -176,6 +176,11 @@ export interface Lab {
  */
 export const LABS: readonly Lab[] = [
   {
+    id: 'layers', file: '01-layers', section: 'where-protocols-sit',
+    zh: '把以太网、ARP、IP、TCP、UDP、HTTP、FTP 拖进 OSI 七层、教学五层、TCP/IP 四层：每放一个都告诉你对不对、为什么（ARP 为什么算链路层）。',
+    en: 'Drag Ethernet, ARP, IP, TCP, UDP, HTTP and FTP onto the OSI, five-layer and TCP/IP models: each drop says right, close or wrong, and why (and why ARP counts as link layer).',
+  },
+  {
     id: 'encap', file: '01-layers', section: 'hello-frame',
     zh: '一层层把一条消息装进以太网帧：每层加多少字节、数据叫什么、什么时候要填充；可以换消息、换 UDP、开时间戳选项。',
     en: 'Wrap a message into an Ethernet frame layer by layer: the bytes each layer adds, what the data is called, when padding goes in; change the message, switch to UDP, turn on timestamps.',

@@ -46,8 +46,8 @@ describe('the labs page', () => {
       for (const [, id, body] of sections) {
         const lab = LABS.find((l) => l.id === id)!;
         expect(body, id).toContain(lab[lang]);
-        // A still drawn at build time: an SVG, or the run's rows or steps.
-        expect(body, id).toMatch(/<figure class="lab-still"[^>]*>[\s\S]*(<svg|<dl class="lab-rows"|<ol class="lab-steps")/);
+        // A still drawn at build time: an SVG, the run's rows or steps, or the kit's columns.
+        expect(body, id).toMatch(/<figure class="lab-still"[^>]*>[\s\S]*(<svg|<dl class="lab-rows"|<ol class="lab-steps"|<div class="kit-cols")/);
         const href = /<p class="lab-go"[^>]*><a href="([^"]+)"/.exec(body!)?.[1];
         expect(href, id).toBeDefined();
         const [path, hash] = href!.split('#');
