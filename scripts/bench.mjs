@@ -604,14 +604,29 @@ async function measureWidgets(browser, origin, page) {
       // the machine was doing (the same rule as the widgets' e2e render-time tests). The budget
       // checks the worst step of the best passes; the report prints both.
       const runPasses = () => fig.evaluate(async (f) => {
-        const forward = f.querySelector('.kit-player .forward');
+        // A widget without a player (a state the reader sets) steps by its own main action:
+        // the layer mapper drops the next protocol on the column being filled, the ports lab
+        // connects a client, the MAC dissector flips the I/G bit.
+        const click = (sel) => f.querySelector(sel)?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+        const own = {
+          layers: {
+            reset: () => click('.ly-clear'),
+            step: () => (click('.ly-tray .kit-chip'), click('.kit-band.kit-col-on .kit-band-b')),
+            done: () => !f.querySelector('.ly-tray .kit-chip'),
+          },
+          'port-lab': { reset: () => click('.pt-reset'), step: () => click('.pt-connect'), done: () => f.querySelector('.pt-connect')?.getAttribute('aria-disabled') === 'true' },
+          mac: { reset: () => {}, step: () => click('.widget-live .kit-bit[data-bit="0"]'), done: () => false },
+        }[f.id];
+        const fwd = f.querySelector('.kit-player .forward');
         const restart = f.querySelector('.kit-player .restart');
+        const forward = fwd ? { click: () => fwd.click(), getAttribute: (a) => fwd.getAttribute(a) } : own && { click: own.step, getAttribute: () => String(own.done()) };
         if (!forward) return null;
         // "Be the scheduler" starts with nothing scheduled: load its lost-update run first.
         f.querySelector('.lk-worst')?.click();
         const all = [];
         for (let pass = 0; pass < 3; pass++) {
-          restart?.click();
+          if (restart) restart.click();
+          else own?.reset();
           await new Promise(requestAnimationFrame);
           const times = [];
           for (let i = 0; i < 10 && forward.getAttribute('aria-disabled') !== 'true'; i++) {
