@@ -35,7 +35,7 @@ describe('the shared vectors (widget_vectors.json, sched_demo)', () => {
     expect(finishOf(rr)).toEqual(v.round_robin_q2.finish);
   });
   test('MLFQ 1/2/4, no boost: A0 B0 C0 A1 A1 B1 A2 A2 A2, C=3 B=6 A=9', () => {
-    const m = { policy: 'MLFQ', jobs, mlfq: { quanta: [1, 2, 4], allotments: [1, 2, 4], boost: 0 } } as const;
+    const m: ScheduleInput = { policy: 'MLFQ', jobs, mlfq: { quanta: [1, 2, 4], allotments: [1, 2, 4], boost: 0 } };
     expect(timeline(m, true).join(' ')).toBe(v.mlfq_quanta_1_2_4_no_boost['timeline(job+level)']);
     expect(finishOf(m)).toEqual(v.mlfq_quanta_1_2_4_no_boost.finish);
   });

@@ -89,6 +89,7 @@ export const text = {
       case 'level-value': return `Level ${e.level}: a ${e.field === 'quanta' ? 'slice' : 'allotment'} of ${e.value} is not allowed (${e.field === 'quanta' ? '1 to 20' : '1 to 100'} ticks).`;
       case 'boost': return 'The boost period S must be 0 (no boost) or up to 200 ticks.';
       case 'too-long': return `These jobs could take up to ${e.ticks} ticks; the chart shows at most 200. Use fewer or shorter jobs.`;
+      default: return '';
     }
   },
   notNumber: (what: string) => `${what}: type whole numbers only.`,

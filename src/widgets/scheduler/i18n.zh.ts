@@ -87,6 +87,7 @@ export const text = {
       case 'level-value': return `第 ${e.level} 级：${e.field === 'quanta' ? '时间片' : '配额'}不能是 ${e.value}（${e.field === 'quanta' ? '1 到 20' : '1 到 100'} 格）。`;
       case 'boost': return '提升周期 S 只能是 0（不提升）或不超过 200 格。';
       case 'too-long': return `这些作业最长可能要 ${e.ticks} 格，图里最多画 200 格。请减少作业或缩短运行时间。`;
+      default: return '';
     }
   },
   notNumber: (what: string) => `${what}：只能填整数。`,

@@ -286,7 +286,7 @@ export function trace(input: ScheduleInput): Trace {
         cur = q.splice(k, 1)[0]!;
         state[cur] = 'running';
         sliceStart = t;
-        if (first[cur] < 0) first[cur] = t;
+        if (first[cur]! < 0) first[cur] = t;
         events.push({ kind: 'dispatch', job: cur });
       }
     }

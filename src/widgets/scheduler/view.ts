@@ -67,7 +67,7 @@ const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 /** The times table: a job's times once it is done (marked the step it finishes), averages at the end. */
 export function tableOf(tr: Trace, step: number, t: SchedText): TableInput {
   const now = Math.min(step, tr.end);
-  const rows: TableInput['rows'] = tr.input.jobs.map((job, j) => {
+  const rows: Array<TableInput['rows'][number]> = tr.input.jobs.map((job, j) => {
     const st = tr.stats[j]!;
     const finish = job.arrival + st.turnaround;
     const done = finish <= now;
