@@ -6,24 +6,24 @@ import { layoutProblems } from '../support/layout.ts';
 import { expect, test, type Locator, type Page } from '../support/test.ts';
 import { preset, trace, type PresetName } from '../../src/widgets/scheduler/model.ts';
 
-const SCENARIOS: PresetName[] = ['abc-rr', 'abc-mlfq', 'gaming-old', 'starve-boost'];
+// One queue (RR); three levels with I/O bars (the old rules); five jobs, two levels and boosts.
+const SCENARIOS: PresetName[] = ['abc-rr', 'gaming-old', 'starve-boost'];
 
 async function walk(page: Page, fig: Locator, lang: string, name: PresetName, where: string, minPx: number): Promise<string[]> {
   await fig.locator('select').first().selectOption(name);
   await expect(fig.locator('.kit-counter')).not.toContainText(/\d/);
   const found: string[] = [];
   const steps = trace(preset(name)).end;
+  await fig.locator('.sc-chart').focus();
   for (let step = 0; step <= steps && !found.length; step++) {
-    if (step > 0) {
-      await fig.locator('.kit-player .forward').click();
-      await expect(fig.locator('.kit-counter')).toContainText(String(step));
-    }
+    // A step renders synchronously in the key's handler: the picture is there when press() returns.
+    if (step > 0) await page.keyboard.press('ArrowRight');
     for (const pr of await layoutProblems(page, 'figure#scheduler', { minPx })) found.push(`${lang} ${name}, ${where}, step ${step}: ${pr}`);
   }
   return found;
 }
 
-for (const [lang, scenarios] of [['en', SCENARIOS], ['zh', ['abc-mlfq', 'starve-boost']]] as const)
+for (const [lang, scenarios] of [['en', SCENARIOS], ['zh', ['gaming-old']]] as const)
   test(`${lang}: every step at 360, 768 and 1440 px`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 360, height: 900 });
@@ -37,6 +37,7 @@ for (const [lang, scenarios] of [['en', SCENARIOS], ['zh', ['abc-mlfq', 'starve-
       for (const s of scenarios) found.push(...(await walk(page, fig, lang, s, `${width} px`, 12)));
     }
     expect(found).toEqual([]);
+    await expect(fig.locator('.kit-counter')).toContainText(String(trace(preset(scenarios.at(-1)!)).end));
   });
 
 test('presenter mode on a 1280×720 projector: text ≥ 18 px', async ({ page }) => {
@@ -46,6 +47,6 @@ test('presenter mode on a 1280×720 projector: text ≥ 18 px', async ({ page })
   const fig = page.locator('figure#scheduler');
   await expect(fig).toHaveAttribute('data-present', '');
   const found: string[] = [];
-  for (const s of ['abc-mlfq', 'gaming-old'] as const) found.push(...(await walk(page, fig, 'en', s, 'presenter', 18)));
+  for (const s of ['abc-mlfq'] as const) found.push(...(await walk(page, fig, 'en', s, 'presenter', 18)));
   expect(found).toEqual([]);
 });

@@ -28,7 +28,7 @@ test('RR q = 2: C queues ahead of the preempted A, the table fills in, the avera
   await forward(fig);
   await expect(live(fig)).toHaveText('t = 2: C arrives. A’s slice is over: it goes to the back of the queue, behind any job that arrived just now. B runs. Queue: C, A.');
   await expect(fig.locator('.sc-queues')).toContainText('on the CPU: B');
-  await expect(fig.locator('.sc-queues svg text')).toHaveText(['next', 'C', 'A', '…']);
+  await expect(fig.locator('.sc-queues svg text')).toHaveText(['C', 'A', '…', 'next']);
   await fig.locator('.kit-player .end').click();
   await expect(live(fig)).toHaveText('t = 9: A finishes. All done. Average turnaround 5, average response 1.');
   await expect(fig.locator('.sc-table tbody tr').last()).toHaveText(/average\s*1\s*5\s*2/);
@@ -63,7 +63,8 @@ test('bad input: a slice of 0, a negative arrival, a word, 10,000 jobs: each ref
   await jobs.fill('0 six');
   await fig.getByRole('button', { name: 'Run these settings' }).click();
   await expect(err).toHaveText('Line 1: “six” is not a whole number.');
-  await jobs.fill(Array.from({ length: 10_000 }, () => '0 1').join('\n'));
+  // Pasted, not typed: 10,000 lines in one go.
+  await jobs.evaluate((el, v) => ((el as HTMLTextAreaElement).value = v), Array.from({ length: 10_000 }, () => '0 1').join('\n'));
   await fig.getByRole('button', { name: 'Run these settings' }).click();
   await expect(err).toHaveText('10,000 jobs is too many: this simulator takes at most 10 (each is a row of the chart).');
   await expect(counter(fig)).toHaveText('Before the first step');
@@ -72,7 +73,7 @@ test('bad input: a slice of 0, a negative arrival, a word, 10,000 jobs: each ref
   await expect(err).toBeHidden();
   await expect(label(fig, 'Scenario')).toHaveValue('custom');
   await fig.locator('.kit-player .end').click();
-  await expect(live(fig)).toContainText('All done. Average turnaround 5.5');
+  await expect(live(fig)).toContainText('All done. Average turnaround 4.50, average response 1.50.');
 });
 
 test('a state link opens that step; a garbled one starts from the default and says so', async ({ page }) => {
@@ -107,19 +108,15 @@ test.describe('without JavaScript', () => {
   });
 });
 
-for (const scheme of ['light', 'dark'] as const)
-  test(`axe, ${scheme}: MLFQ mid-run with an input error (en), starvation with a boost (zh)`, async ({ page }) => {
-    test.setTimeout(60_000);
-    let fig = await open(page, `${EN}?scheduler=m.2.1-2-4.1-2-4.0.n.0-6_1-2_2-1.3`);
+test('axe in light and dark: MLFQ mid-run, with an input error shown', async ({ page }) => {
+  test.setTimeout(60_000);
+  const fig = await open(page, `${EN}?scheduler=m.2.1-2-4.1-2-4.0.n.0-6_1-2_2-1.3`);
+  await label(fig, 'Slice per level').fill('1 x');
+  await fig.getByRole('button', { name: 'Run these settings' }).click();
+  await expect(fig.locator('.sc-err')).toHaveText('Slice per level: type whole numbers only.');
+  for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await label(fig, 'Slice per level').fill('1 x');
-    await fig.getByRole('button', { name: 'Run these settings' }).click();
-    await expect(fig.locator('.sc-err')).toBeVisible();
-    const check = async () => {
-      const { violations } = await new AxeBuilder({ page }).include('figure#scheduler').withTags(AXE_TAGS).analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    };
-    await check();
-    fig = await open(page, `${ZH}?scheduler=m.2.2-2.4-4.6.n.0-6_4-4-1-1_4-4-1-1_12-4-1-1_12-4-1-1.8`);
-    await check();
-  });
+    const { violations } = await new AxeBuilder({ page }).include('figure#scheduler').withTags(AXE_TAGS).analyze();
+    expect(violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
