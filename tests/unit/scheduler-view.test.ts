@@ -45,7 +45,7 @@ describe('what it shows', () => {
     const qs = queuesOf(tr, 3, t);
     expect(qs.map((q) => q.head)).toEqual(['Level 0 · slice 1 · allotment 1 · CPU idle', 'Level 1 · slice 2 · allotment 2 · on the CPU: A', 'Level 2 · slice 4 · allotment 4 · CPU idle']);
     expect(qs[1]!.slots.items).toEqual(['B']);
-    expect(narrate(tr, 1, t)).toBe('t = 1: B arrives and enters level 0 (rule 3). A has used its allotment: down to level 1 (rule 4). B runs at level 0. level 0: empty; level 1: A; level 2: empty.');
+    expect(narrate(tr, 1, t)).toBe('t = 1: B arrives and enters level 0 (rule 3). A has used its allotment: down to level 1 (rule 4). B runs at level 0. Level 0: empty; level 1: A; level 2: empty.');
   });
   test('I/O: dash-dot bars, "I/O until" in the row, a narration of the yield; the old rule says 4a', () => {
     const tr = trace(preset('gaming-old'));

@@ -68,7 +68,7 @@ export const text = {
     idle: 'No job is ready: the CPU is idle.',
   },
   queueNow: (names: string[]) => (names.length ? `Queue: ${names.join(', ')}.` : 'Queue empty.'),
-  levelsNow: (per: string[][]) => per.map((q, l) => `level ${l}: ${q.length ? q.join(', ') : 'empty'}`).join('; ') + '.',
+  levelsNow: (per: string[][]) => per.map((q, l) => `${l ? 'level' : 'Level'} ${l}: ${q.length ? q.join(', ') : 'empty'}`).join('; ') + '.',
   at: (t: number) => `t = ${t}: `,
   allDone: (turn: string, resp: string) => `All done. Average turnaround ${turn}, average response ${resp}.`,
   figure: (name: string) => `${name}: the whole run`,

@@ -37,15 +37,17 @@ export function ganttOf(tr: Trace, step: number, t: SchedText): GanttInput {
     return { id: jobName(j), label: jobName(j), state: { word, kind } };
   });
   const bars: GanttBar[] = [];
-  // Outlines get a word only when they span 2 ticks or more: a word would widen every tick otherwise.
-  const word = (w: string, a: number, b: number) => (b - a >= 2 ? { label: w } : {});
+  // Outlines get a word only when they span 3 ticks or more: a word would widen every tick otherwise
+  // (their dots or dashes, the legend and the row's state say what they are).
+  const word = (w: string, a: number, b: number) => (b - a >= 3 ? { label: w } : {});
   tr.input.jobs.forEach((_, j) => {
     for (const [a, b] of runsOf(tr, j, 'ready', now)) bars.push({ row: j, start: a, end: b, kind: 'wait', ...word(t.bar.wait, a, b) });
     for (const x of tr.io) if (x.job === j && x.start < now) bars.push({ row: j, start: x.start, end: Math.min(x.end, now), kind: 'io', ...word(t.bar.io, x.start, Math.min(x.end, now)) });
   });
   for (const s of tr.slices)
     if (s.start < now) bars.push({ row: s.job, start: s.start, end: Math.min(s.end, now), kind: 'run', tone: tone(s.job), label: mlfq ? t.levelShort(s.level!) : jobName(s.job) });
-  return { rows, bars, now, nowLabel: t.now(now), ticks: tr.end, label: t.chart };
+  // The axis grows with the run (up to now): a phone would otherwise stack strips of empty future ticks.
+  return { rows, bars, now, nowLabel: t.now(now), label: t.chart };
 }
 
 /** The ready queues at a step: one per MLFQ level (with its slice, allotment and who of it is on the CPU), or the one queue. */
