@@ -83,6 +83,7 @@ describe('the job list the reader types', () => {
     const t0 = performance.now();
     expect(parseJobs(huge)).toEqual({ ok: false, error: { key: 'too-many-jobs', count: 10_000 } });
     expect(performance.now() - t0).toBeLessThan(200);
+    expect(parseJobs(`0 ${'1'.repeat(3000)}`)).toEqual({ ok: false, error: { key: 'line-shape', line: 0 } });
     // A negative arrival parses, and the check says what is wrong with it.
     const neg = parseJobs('-1 2');
     expect(neg.ok && checkInput({ policy: 'FIFO', jobs: neg.jobs })).toEqual({ key: 'negative-arrival', job: 0 });

@@ -324,7 +324,11 @@ export type ParseError = { key: 'not-number'; line: number; word: string } | { k
 export const MAX_TEXT = 2000;
 
 export function parseJobs(text: string): { ok: true; jobs: Job[] } | { ok: false; error: ParseError } {
-  if (text.length > MAX_TEXT) return { ok: false, error: { key: 'too-many-jobs', count: text.split('\n').filter((l) => l.trim()).length } };
+  if (text.length > MAX_TEXT) {
+    // Too long to be 10 jobs: many lines (a pasted list) or one line that is not a job.
+    const lines = text.split(/\r?\n|;/).filter((l) => l.trim());
+    return { ok: false, error: lines.length > LIMITS.jobs ? { key: 'too-many-jobs', count: lines.length } : { key: 'line-shape', line: lines.findIndex((l) => l.length > 200) } };
+  }
   const lines = text.split(/\r?\n|;/).map((l) => l.trim()).filter(Boolean);
   if (lines.length > LIMITS.jobs) return { ok: false, error: { key: 'too-many-jobs', count: lines.length } };
   const jobs: Job[] = [];
