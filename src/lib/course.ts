@@ -236,6 +236,11 @@ export const LABS: readonly Lab[] = [
     en: 'Several clients connect at once: TCPServer queues them in the backlog, ThreadingTCPServer and ForkingTCPServer overlap them; I/O overlaps, CPU work takes turns under the GIL; Windows has no ForkingTCPServer.',
   },
   {
+    id: 'scheduler', file: '09-processes', section: 'worked-traces',
+    zh: '给一组作业选调度算法（先来先服务、短作业优先、时间片轮转、多级反馈队列），一格一格地看谁在运行、谁在等、谁在做 I/O，以及每一级队列里排着谁；看进程怎样钻旧规则 4a/4b 的空子，不做提升时长作业怎样饿死；也可以自己写作业。',
+    en: 'Pick a scheduler for a set of jobs (FIFO, SJF, round-robin, MLFQ) and step tick by tick: who runs, who waits, who is away on I/O, and who sits in which level’s queue; watch a job game the old rules 4a/4b and a long job starve without a boost; or type your own jobs.',
+  },
+  {
     id: 'locks', file: '11-locks', section: 'worst-interleaving',
     zh: '当一回调度器：决定几个买票进程谁先走一步，找出超卖的交错，再加上锁看它消失；可以撤销，也可以穷举所有调度。',
     en: 'Be the scheduler for the ticket grab: pick who runs next, find the interleaving that oversells, add the lock and watch it go; undo, or explore every schedule.',
