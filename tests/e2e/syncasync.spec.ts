@@ -17,7 +17,7 @@ async function open(page: Page, url: string): Promise<Locator> {
 }
 const live = (fig: Locator) => fig.locator('.kit-live');
 const counter = (fig: Locator) => fig.locator('.kit-counter');
-const nowLine = (fig: Locator, cell: string) => fig.locator(`.widget-live .sa-cell[data-cell=${cell}] .sa-now code`);
+const nowLine = (fig: Locator, cell: string) => fig.locator(`.widget-live .sa-cell[data-cell=${cell}] .sa-now .sa-line`);
 
 test('stepping: blocking callers sit in Blocked, the async one goes on, the poller counts wasted polls', async ({ page }) => {
   const fig = await open(page, EN);

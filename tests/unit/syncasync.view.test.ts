@@ -7,12 +7,12 @@ import { ganttLayout } from '../../src/widgets/kit/draw/gantt.ts';
 import { PHONE_WIDTH } from '../../src/widgets/kit/draw/text.ts';
 import { DEFAULT, simulate, type Scenario } from '../../src/widgets/syncasync/model.ts';
 import { syncText } from '../../src/widgets/syncasync/i18n.ts';
-import { CODE, ganttOf, linesAt, narrate, stateOf, wastedAt } from '../../src/widgets/syncasync/view.ts';
+import { chartAt, CODE, ganttOf, linesAt, narrate, stateOf, wastedAt } from '../../src/widgets/syncasync/view.ts';
 import { problems } from './draw-check.ts';
 import quiz from '../../content/quizzes/09-processes.json' with { type: 'json' };
 import { CELLS, decodeState } from '../../src/widgets/syncasync/model.ts';
 
-export const SCENARIOS: Scenario[] = [DEFAULT, { ready: 1, poll: 10 }, { ready: 20, poll: 1 }, { ready: 7, poll: 3 }, { ready: 4, poll: 2 }];
+const SCENARIOS: Scenario[] = [DEFAULT, { ready: 1, poll: 10 }, { ready: 20, poll: 1 }, { ready: 20, poll: 3 }, { ready: 7, poll: 3 }, { ready: 4, poll: 2 }];
 
 describe('the chart', () => {
   for (const lang of ['zh', 'en'] as const)
@@ -21,10 +21,31 @@ describe('the chart', () => {
         const run = simulate(s);
         for (let step = 0; step <= run.times.length; step++)
           for (const [width, scale] of [[PHONE_WIDTH, 1], [768, 1], [1200, 1], [1200, 1.5]] as const) {
-            const d = ganttLayout(ganttOf(run, step, syncText[lang]), { width, scale });
-            expect(problems(d, width), `step ${step} at ${width}×${scale}`).toEqual([]);
+            for (const d of [ganttLayout(ganttOf(run, step, syncText[lang]), { width, scale }), chartAt(run, step, syncText[lang], { width, scale })])
+              expect(problems(d, width), `step ${step} at ${width}×${scale}`).toEqual([]);
           }
       });
+});
+
+describe('named bars or few strips', () => {
+  const strips = (width: number, s: Scenario, lang: 'en' | 'zh' = 'en') => {
+    const run = simulate(s);
+    const d = chartAt(run, run.times.length, syncText[lang], { width, scale: 1 });
+    return { n: d.lines.filter((l) => l.y1 === l.y2).length };
+  };
+  test('on a laptop the default run is one strip with every bar named; on a phone one-tick bars go unnamed', () => {
+    const wide = strips(680, DEFAULT);
+    expect(wide.n).toBe(1);
+    const run = simulate(DEFAULT);
+    expect(chartAt(run, run.times.length, syncText.en, { width: 680, scale: 1 }).svg).toContain('done()');
+    expect(chartAt(run, run.times.length, syncText.en, { width: PHONE_WIDTH, scale: 1 }).svg).not.toContain('done()');
+  });
+  test('the longest run (ready 20, poll 3) wraps into at most 6 strips on a phone and 2 on a laptop', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      expect(strips(PHONE_WIDTH, { ready: 20, poll: 3 }, lang).n).toBeLessThanOrEqual(6);
+      expect(strips(680, { ready: 20, poll: 3 }, lang).n).toBeLessThanOrEqual(2);
+    }
+  });
 });
 
 describe('what it shows', () => {

@@ -14,7 +14,7 @@ export function cellHtml(run: Run, cell: CellId, step: number, t: SyncText): str
     .map((line, i) => {
       const here = now.filter((x) => x.line === i);
       const who = here.map((x) => `<span class="sa-who">${esc(t.whoHere[x.who]!)}</span>`).join('');
-      return `<li${here.length ? ' class="sa-now" aria-current="step"' : ''}><code>${esc(line)}</code>${who}</li>`;
+      return `<li${here.length ? ' class="sa-now" aria-current="step"' : ''}><span class="sa-line">${esc(line)}</span>${who}</li>`;
     })
     .join('');
   const blocked = stateOf(run, cell, step) === 'blocked';

@@ -5,11 +5,10 @@ import { kitText, langOf } from '../kit/i18n.ts';
 import { Player } from '../kit/player.ts';
 import { readState, writeState } from '../kit/url-state.ts';
 import { fit, type Fit } from '../kit/draw/fit.ts';
-import { gantt } from '../kit/draw/gantt.ts';
 import { defineWidget } from '../kit/define.ts';
 import { syncText } from './i18n.ts';
 import { DEFAULT, decodeState, encodeState, LIMITS, parseField, simulate, type Run, type Scenario } from './model.ts';
-import { ganttOf, narrate } from './view.ts';
+import { chartAt, narrate } from './view.ts';
 import { cellsHtml } from './cells.ts';
 
 type Attrs = Record<string, string | number | null>;
@@ -55,7 +54,7 @@ function mount(host: HTMLElement): void {
   let shown = 0;
   let fitted: Fit | null = null;
   const draw = () => {
-    if (fitted) chart.innerHTML = gantt(ganttOf(run, shown, t), fitted);
+    if (fitted) chart.innerHTML = chartAt(run, shown, t, fitted).svg;
   };
   const render = (p: number): string => {
     shown = p;

@@ -18,7 +18,7 @@ export const text = {
     poll: { n: '4', title: 'setblocking(False) + polling', tag: 'sync · non-blocking' },
   } as Record<string, { n: string; title: string; tag: string }>,
   rows: { caller: 'caller', worker: 'worker', 'result-thread': 'result thread', peer: 'peer' } as Record<string, string>,
-  bar: { blocked: 'Blocked', work: 'other work', task: 'task', wait: '…', callback: 'done()', poll: '×', send: 'send', got: 'has it' } as Record<string, string>,
+  bar: { blocked: 'Blocked', work: 'work', task: 'task', wait: 'idle', callback: 'done()', poll: '×', got: 'got' } as Record<string, string>,
   state: {
     blocked: 'Blocked in the call',
     running: 'Running',

@@ -17,7 +17,7 @@ export const text = {
     poll: { n: '4', title: 'setblocking(False) + 轮询', tag: '同步 · 非阻塞' },
   } as Record<string, { n: string; title: string; tag: string }>,
   rows: { caller: '调用者', worker: '工作进程', 'result-thread': '结果线程', peer: '对端' } as Record<string, string>,
-  bar: { blocked: '阻塞', work: '干别的', task: '任务', wait: '…', callback: 'done()', poll: '×', send: '发送', got: '拿到' } as Record<string, string>,
+  bar: { blocked: '阻塞', work: '干别的', task: '任务', wait: '空闲', callback: 'done()', poll: '×', got: '拿到' } as Record<string, string>,
   state: {
     blocked: '阻塞态：在调用里等',
     running: '运行态',

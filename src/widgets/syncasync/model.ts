@@ -56,7 +56,8 @@ export interface SyncEvent {
 }
 
 /** What a row of a cell is doing over [start, end), in ticks. */
-export type SegKind = 'blocked' | 'work' | 'task' | 'wait' | 'callback' | 'poll' | 'send' | 'got';
+// The peer's send is an instant (the end of its idle bar), not a bar: the events and the states tell it.
+export type SegKind = 'blocked' | 'work' | 'task' | 'wait' | 'callback' | 'poll' | 'got';
 export interface Seg {
   row: number;
   start: number;
@@ -134,7 +135,7 @@ export function simulate(s: Scenario): Run {
   ev(ready, 'recv', 'result');
   const recv: CellRun = {
     id: 'recv', rows: ['caller', 'peer'], done: ready, wasted: 0,
-    segs: [{ row: 0, start: 0, end: ready, kind: 'blocked' }, { row: 0, start: ready, end, kind: 'got' }, { row: 1, start: 0, end: ready, kind: 'wait' }, { row: 1, start: ready, end: ready + 1, kind: 'send' }],
+    segs: [{ row: 0, start: 0, end: ready, kind: 'blocked' }, { row: 0, start: ready, end, kind: 'got' }, { row: 1, start: 0, end: ready, kind: 'wait' }],
   };
 
   // poll: recv raises at once before `ready`; other work between polls; the first later poll gets the data.
@@ -147,7 +148,7 @@ export function simulate(s: Scenario): Run {
   }
   ev(ready, 'poll', 'send');
   ev(got, 'poll', 'result');
-  pollSegs.push({ row: 0, start: got, end, kind: 'got' }, { row: 1, start: 0, end: ready, kind: 'wait' }, { row: 1, start: ready, end: ready + 1, kind: 'send' });
+  pollSegs.push({ row: 0, start: got, end, kind: 'got' }, { row: 1, start: 0, end: ready, kind: 'wait' });
   const pollRun: CellRun = { id: 'poll', rows: ['caller', 'peer'], segs: pollSegs, done: got, wasted };
 
   // Events at one tick: in cell order, and within a cell as pushed (a send before the recv that gets it).

@@ -1,7 +1,8 @@
 // The sync/async lab at one step, pure: the gantt chart's input (two or three rows per caller on
 // one time axis), each caller's code with the line executing now, its process state, and the
 // narration. Step 0 is time 0 before any call; step k shows the events at the model's k-th time.
-import type { BarKind, GanttInput, GanttRow, Tone } from '../kit/draw/gantt.ts';
+import { ganttLayout, type BarKind, type Drawn, type GanttInput, type GanttRow, type Tone } from '../kit/draw/gantt.ts';
+import type { Fit } from '../kit/draw/fit.ts';
 import { callerState, CELLS, wastedBy, type CellId, type ProcState, type Run, type SegKind } from './model.ts';
 import type { SyncText } from './i18n.ts';
 
@@ -13,7 +14,7 @@ export const CODE: Record<CellId, readonly string[]> = {
   poll: ['conn.setblocking(False)', 'while True:', '    try:', '        data = conn.recv(1024)', '        break', '    except BlockingIOError:', '        polls += 1', '        other_work()', 'print(data)'],
 };
 
-const KIND: Record<SegKind, BarKind> = { blocked: 'blocked', work: 'run', task: 'run', wait: 'wait', callback: 'run', poll: 'run', send: 'run', got: 'run' };
+const KIND: Record<SegKind, BarKind> = { blocked: 'blocked', work: 'run', task: 'run', wait: 'wait', callback: 'run', poll: 'run', got: 'run' };
 
 /** The time shown at a step. */
 export const nowOf = (run: Run, step: number): number => (step === 0 ? 0 : run.times[Math.min(step, run.times.length) - 1]!);
@@ -53,7 +54,8 @@ function rowState(run: Run, cell: CellId, role: string, step: number, t: SyncTex
   return before || now < ready ? { word: t.state.notYet, kind: 'wait' } : { word: t.state.sent, kind: 'done' };
 }
 
-export function ganttOf(run: Run, step: number, t: SyncText): GanttInput {
+/** `terse`: bars shorter than two ticks go unnamed (but for the poll's ×), their row's state names them; see chartAt. */
+export function ganttOf(run: Run, step: number, t: SyncText, terse = false): GanttInput {
   const now = nowOf(run, step);
   const rows: GanttRow[] = [];
   const bars: GanttInput['bars'][number][] = [];
@@ -62,9 +64,14 @@ export function ganttOf(run: Run, step: number, t: SyncText): GanttInput {
     const first = rows.length;
     cr.rows.forEach((role) => rows.push({ id: `${cell}-${role}`, label: `${t.cells[cell]!.n} ${t.rows[role]}`, state: rowState(run, cell, role, step, t) }));
     for (const g of cr.segs)
-      if (step > 0 && g.start < now) bars.push({ row: first + g.row, start: g.start, end: Math.min(g.end, now), label: t.bar[g.kind], kind: KIND[g.kind], tone: (c + 1) as Tone });
+      if (step > 0 && g.start < now) {
+        const end = Math.min(g.end, now);
+        const named = !terse || g.kind === 'poll' || end - g.start >= 2;
+        bars.push({ row: first + g.row, start: g.start, end, label: named ? t.bar[g.kind] : undefined, kind: KIND[g.kind], tone: (c + 1) as Tone });
+      }
   });
-  return { rows, bars, now, nowLabel: t.now(now), ticks: run.end, label: t.chart };
+  // The axis ends at the last step's time: bars never run past now, so a tick beyond it would be an empty strip.
+  return { rows, bars, now, nowLabel: t.now(now), ticks: Math.max(1, run.times.at(-1)!), label: t.chart };
 }
 
 export function narrate(run: Run, step: number, t: SyncText): string {
@@ -91,3 +98,15 @@ export function narrate(run: Run, step: number, t: SyncText): string {
 
 /** Wasted polls so far at a step. */
 export const wastedAt = (run: Run, step: number): number => (step === 0 ? 0 : wastedBy(run, nowOf(run, step)));
+
+const strips = (d: Drawn) => d.lines.filter((l) => l.y1 === l.y2).length;
+
+/**
+ * The chart at a step for a width: every bar named when the whole run's chart fits in one strip
+ * that way; otherwise (a phone, a long run) one-tick bars go unnamed so that a tick can be narrow
+ * and the chart wraps into as few strips as it can. Decided on the last step, so it holds for every step.
+ */
+export function chartAt(run: Run, step: number, t: SyncText, f: Fit): Drawn {
+  const terse = strips(ganttLayout(ganttOf(run, run.times.length, t), f)) > 1;
+  return ganttLayout(ganttOf(run, step, t, terse), f);
+}
