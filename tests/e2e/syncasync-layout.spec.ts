@@ -1,5 +1,5 @@
-// W14's layout in Chromium: every step of three timings (the default; an early result polled
-// rarely; a wait polled every tick; Chinese walks the first two) at 360, 768 and 1440 px in one page per language, and
+// W14's layout in Chromium: every step of two timings (the default, every bar named on a laptop;
+// an early result polled rarely, a long axis; Chinese walks the default) at 360, 768 and 1440 px in one page per language, and
 // presenter mode at 1280×720 (18 px least), measured by layoutProblems.
 // Run after a build: E2E_PORT=4663 npx playwright test tests/e2e/syncasync-layout.spec.ts
 import { layoutProblems } from '../support/layout.ts';
@@ -7,7 +7,7 @@ import { expect, test, type Locator, type Page } from '../support/test.ts';
 import { simulate, type Scenario } from '../../src/widgets/syncasync/model.ts';
 import { kitText } from '../../src/widgets/kit/i18n.ts';
 
-const TIMINGS: Scenario[] = [{ ready: 5, poll: 2 }, { ready: 1, poll: 10 }, { ready: 6, poll: 1 }];
+const TIMINGS: Scenario[] = [{ ready: 5, poll: 2 }, { ready: 1, poll: 10 }];
 
 async function walk(page: Page, fig: Locator, lang: 'en' | 'zh', s: Scenario, where: string, minPx: number): Promise<string[]> {
   const [ready, poll] = await fig.getByRole('spinbutton').all();
@@ -36,7 +36,7 @@ for (const lang of ['en', 'zh'] as const)
     const found: string[] = [];
     for (const width of [360, 768, 1440]) {
       await page.setViewportSize({ width, height: 900 });
-      for (const s of lang === 'en' ? TIMINGS : TIMINGS.slice(0, 2)) found.push(...(await walk(page, fig, lang, s, `${width} px`, 12)));
+      for (const s of lang === 'en' ? TIMINGS : TIMINGS.slice(0, 1)) found.push(...(await walk(page, fig, lang, s, `${width} px`, 12)));
     }
     expect(found).toEqual([]);
   });
