@@ -241,6 +241,11 @@ export const LABS: readonly Lab[] = [
     en: 'Pick a scheduler for a set of jobs (FIFO, SJF, round-robin, MLFQ) and step tick by tick: who runs, who waits, who is away on I/O, and who sits in which level’s queue; watch a job game the old rules 4a/4b and a long job starve without a boost; or type your own jobs.',
   },
   {
+    id: 'sync-async', file: '09-processes', section: 'matrix',
+    zh: '四个调用者在同一条时间轴上：pool.apply 和阻塞的 recv 在调用里进入阻塞态，apply_async 交出任务就往下走、结果由回调送回，非阻塞的 recv 抛出 BlockingIOError、只能轮询；改结果就绪的时刻和轮询间隔，数白问的次数。',
+    en: 'Four callers on one time axis: pool.apply and a blocking recv sit in Blocked inside the call, apply_async hands off the task and goes on while a callback brings the result, a non-blocking recv raises BlockingIOError so its caller polls; change when the result is ready and the poll interval, and count the wasted polls.',
+  },
+  {
     id: 'locks', file: '11-locks', section: 'worst-interleaving',
     zh: '当一回调度器：决定几个买票进程谁先走一步，找出超卖的交错，再加上锁看它消失；可以撤销，也可以穷举所有调度。',
     en: 'Be the scheduler for the ticket grab: pick who runs next, find the interleaving that oversells, add the lock and watch it go; undo, or explore every schedule.',

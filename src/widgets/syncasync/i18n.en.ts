@@ -1,0 +1,55 @@
+// The sync/async lab's words in English (i18n.ts pairs them with i18n.zh.ts; the English bundle
+// loads this file in place of i18n.zh.ts, so both export the same names).
+const s = (ticks: number) => `${(ticks / 10).toFixed(1)} s`;
+const nth = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+export const text = {
+  title: 'Sync or async, blocking or non-blocking: four callers on one clock',
+  settings: 'Timing',
+  ready: 'Result / data ready at (× 0.1 s)',
+  poll: 'Poll every (× 0.1 s)',
+  bad: (min: number, max: number) => `Type a whole number from ${min} to ${max}; the lab keeps the last good value.`,
+  tick: 'One column = 0.1 s',
+  chart: 'The four callers on one time axis',
+  now: (t: number) => s(t),
+  cells: {
+    apply: { n: '1', title: 'pool.apply', tag: 'sync · blocking' },
+    async: { n: '2', title: 'pool.apply_async + callback', tag: 'async · non-blocking' },
+    recv: { n: '3', title: 'sock.recv (blocking socket)', tag: 'sync · blocking' },
+    poll: { n: '4', title: 'setblocking(False) + polling', tag: 'sync · non-blocking' },
+  } as Record<string, { n: string; title: string; tag: string }>,
+  rows: { caller: 'caller', worker: 'worker', 'result-thread': 'result thread', peer: 'peer' } as Record<string, string>,
+  bar: { blocked: 'Blocked', work: 'work', task: 'task', wait: 'idle', callback: 'done()', poll: '×', got: 'got' } as Record<string, string>,
+  state: {
+    blocked: 'Blocked in the call',
+    running: 'Running',
+    working: 'Running: other work',
+    has: 'Running: has it',
+    task: 'running task',
+    idle: 'waiting',
+    callback: 'running done()',
+    returned: 'returned it',
+    sent: 'sent',
+    notYet: 'not yet',
+    raised: 'Running: caught BlockingIOError',
+  },
+  statusBlocked: 'Process state: Blocked (no CPU until the event comes)',
+  statusRunning: 'Process state: Running',
+  wasted: (n: number) => `Wasted polls: ${n}`,
+  whoHere: { caller: 'the caller is here', 'result-thread': 'the result thread is here' } as Record<string, string>,
+  mnemonic:
+    'The tags are the 2×2 mnemonic. Look at the process states instead: only a blocking call (1, 3) puts its caller in Blocked. The polling caller (4) never blocks, yet it still waits for the data, so it is synchronous. The fourth corner, async · blocking, is apply_async followed later by r.get().',
+  begin: 'Time 0.0 s, before the calls. Step forward.',
+  events: {
+    applyCall: '① pool.apply hands the task to a worker and waits inside the call: the caller is Blocked.',
+    applyResult: '① the result is back: the caller moves Blocked → Ready → Running and prints it.',
+    asyncCall: '② apply_async returns an AsyncResult at once; the caller goes on with other work.',
+    asyncCallback: '② the task is done: the pool’s result thread runs done(result), while the caller keeps working.',
+    recvCall: '③ recv finds no data and does not return: the caller is Blocked.',
+    recvResult: '③ the peer sends; the kernel wakes the caller (Blocked → Ready → Running) and recv returns the bytes.',
+    raised: (n: number) => `④ recv raises BlockingIOError at once (the ${nth(n)} wasted poll); the caller works on and asks again later.`,
+    pollSend: '④ the peer sends, but nobody asks yet: the bytes wait in the socket’s buffer.',
+    pollResult: (late: number, n: number) => `④ this poll finds the data, ${s(late)} after it arrived, after ${n} wasted ${n === 1 ? 'poll' : 'polls'}.`,
+  },
+  at: (t: number) => `${s(t)}: `,
+  sep: ' ',
+} as const;
