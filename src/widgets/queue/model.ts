@@ -237,13 +237,7 @@ export function simulate(sc: Scenario): Run {
         const s = st[k]!;
         const w = threads[k]!;
         if (s.s === 'put') {
-          if (isFull(sc.maxsize, q.size)) {
-            if (!blockedNow[k]) {
-              blockedNow[k] = true;
-              events.push({ kind: 'put-blocked', who: w, item: s.item });
-            }
-            continue;
-          }
+          if (isFull(sc.maxsize, q.size)) continue;
           q.put(s.item);
           unfinished++;
           events.push({ kind: 'put', who: w, item: s.item, woke: blockedNow[k]! });
@@ -260,13 +254,7 @@ export function simulate(sc: Scenario): Run {
             pendingSince[k] = t;
           }
         } else if (s.s === 'get') {
-          if (q.size === 0) {
-            if (!blockedNow[k]) {
-              blockedNow[k] = true;
-              events.push({ kind: 'get-blocked', who: w });
-            }
-            continue;
-          }
+          if (q.size === 0) continue;
           const item = q.get();
           const c = (w as { i: number }).i;
           events.push({ kind: 'get', who: w, item, woke: blockedNow[k]! });
@@ -303,6 +291,14 @@ export function simulate(sc: Scenario): Run {
         }
       }
     }
+    // Whoever still cannot go on once nothing else moves this tick is blocked (a put and a get in
+    // the same tick meet without either waiting).
+    threads.forEach((w, k) => {
+      const s = st[k]!;
+      if (blockedNow[k] || (s.s !== 'put' && s.s !== 'get')) return;
+      blockedNow[k] = true;
+      events.push(s.s === 'put' ? { kind: 'put-blocked', who: w, item: s.item } : { kind: 'get-blocked', who: w });
+    });
     if (st[MAIN]!.s === 'done') {
       // Main's code has ended: daemon consumers (the JoinableQueue way) are terminated with it.
       const killed: number[] = [];
