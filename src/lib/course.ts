@@ -240,6 +240,11 @@ export const LABS: readonly Lab[] = [
     zh: '把 count += 1 拆成 LOAD、ADD、STORE 三步，亲手排出丢失一次加法的交错。',
     en: 'Split count += 1 into LOAD, ADD and STORE, and schedule the interleaving that loses an increment.',
   },
+  {
+    id: 'queue', file: '13-queues', section: 'blocking-put-get',
+    zh: '一个 Queue(maxsize) 的格子：生产者太快时 put 被挡住，消费者太快时 get 被挡住；full()/empty() 只是快照；用哨兵或 JoinableQueue 结束，LifoQueue 配哨兵会剩下数据；也可以自己调用 put_nowait、get_nowait 看 Full 和 Empty。',
+    en: 'The slots of a Queue(maxsize): a fast producer blocked in put, a fast consumer blocked in get; full()/empty() as snapshots; ending with sentinels or JoinableQueue, and a LifoQueue with sentinels leaving items behind; or call put_nowait and get_nowait yourself and meet Full and Empty.',
+  },
 ];
 
 /** The labs of one chapter (by file name). */

@@ -75,3 +75,19 @@ describe('what it shows', () => {
     expect(slotsOfHand(1, 'FIFO', steps, 3, t).blocked).toEqual({ side: 'put', word: 'put(3) waits forever: full' });
   });
 });
+
+describe('the quiz question', () => {
+  test("its link opens the LIFO run just after main's Nones go in, and the answer is what the lab shows next", async () => {
+    const quiz = (await import('../../content/quizzes/13-queues.json', { with: { type: 'json' } })).default as { questions: Array<{ id: string; answer: number; try?: { widget: string; state: string } }> };
+    const q = quiz.questions.find((x) => x.id === 'lifo-sentinels')!;
+    expect(q.try!.widget).toBe('queue');
+    const { decodeState } = await import('../../src/widgets/queue/model.ts');
+    const d = decodeState(q.try!.state);
+    if (!d.ok || d.mode !== 'run') throw new Error('bad state');
+    const run = simulate(d.scenario);
+    expect(run.steps[d.step - 1]!.items).toEqual(['p0-2', null, null]);
+    expect(narrateRun(run, d.step + 1, queueText.en)).toContain('c0 gets None');
+    expect((run.steps.at(-1)!.events.at(-1) as { left: unknown[] }).left).toEqual(['p0-2']);
+    expect(q.answer).toBe(1);
+  });
+});

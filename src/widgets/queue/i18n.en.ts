@@ -6,6 +6,7 @@ const item = (v: string | null) => (v === null ? 'None' : v);
 const list = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 export const text = {
   title: 'A bounded queue: producers, consumers, and who waits',
+  staticNote: 'The two waits of a bounded queue (static version): with JavaScript on, step through the run, change the settings, or call put and get yourself.',
   settings: 'Settings',
   mode: 'Mode',
   modes: { run: 'Producers and consumers', hand: 'By hand, one thread' } as Record<string, string>,

@@ -6,6 +6,7 @@ const item = (v: string | null) => (v === null ? 'None' : v);
 const list = (xs: string[]) => xs.join('、');
 export const text = {
   title: '有界队列：生产者、消费者，谁在等',
+  staticNote: '有界队列的两种等待（静态版本）：打开 JavaScript 就能一步步看、改设置，或者自己调用 put 和 get。',
   settings: '设置',
   mode: '模式',
   modes: { run: '生产者与消费者', hand: '手动操作（单线程）' } as Record<string, string>,
