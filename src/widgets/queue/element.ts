@@ -96,7 +96,7 @@ function mount(host: HTMLElement): void {
     } else slotsPic.innerHTML = slots(slotsOfHand(sc.maxsize, sc.kind, hand, shown, t), fitted);
   };
   const snapText = (size: number) => {
-    snap.replaceChildren(h('code', '', {}, snapshotOf(sc.maxsize, size, t)), ' ', h('span', 'q-badge', {}, t.snapshotBadge));
+    snap.replaceChildren(...snapshotOf(sc.maxsize, size, t).flatMap((c) => [h('code', '', {}, c), ' ']), h('span', 'q-badge', {}, t.snapshotBadge));
   };
   const render = (p: number): string => {
     shown = p;

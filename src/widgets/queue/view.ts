@@ -84,7 +84,7 @@ const blockedJoin = (evs: RunEvent[], ending: Run['scenario']['ending'], t: Queu
   !evs.some((e) => e.kind === 'producers-joined') ? t.state.joinProducers : ending === 'sentinel' ? t.state.joinConsumers : t.state.joinQueue;
 
 /** full(), empty(), qsize() at a step: what a call at that instant would have returned. */
-export function snapshotOf(maxsize: number, size: number, t: QueueText): string {
+export function snapshotOf(maxsize: number, size: number, t: QueueText): string[] {
   return t.snapshot(maxsize > 0 && size >= maxsize, size === 0, size);
 }
 export const sizeAtRun = (run: Run, step: number) => itemsAt(run, step).length;
