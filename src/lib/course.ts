@@ -231,6 +231,11 @@ export const LABS: readonly Lab[] = [
     en: 'Several clients connect at once: TCPServer queues them in the backlog, ThreadingTCPServer and ForkingTCPServer overlap them; I/O overlaps, CPU work takes turns under the GIL; Windows has no ForkingTCPServer.',
   },
   {
+    id: 'lifecycle', file: '10-multiprocessing', section: 'terminate',
+    zh: '对一个 Process 自己调用 start、join、terminate、kill、is_alive，设置 daemon：看 terminate 之后 is_alive 还可能是 True、join 之后 exitcode 是 −15、守护子进程随主进程结束、start 之后再设 daemon 报错；选操作系统和 Python 版本，看默认启动方式和没有守卫的脚本。',
+    en: 'Call start, join, terminate, kill and is_alive on a Process and set daemon: is_alive can still be True right after terminate, exitcode is −15 after join, a daemon child ends with the parent, daemon after start raises; pick a platform and a Python version to see the default start method and an unguarded script.',
+  },
+  {
     id: 'locks', file: '11-locks', section: 'worst-interleaving',
     zh: '当一回调度器：决定几个买票进程谁先走一步，找出超卖的交错，再加上锁看它消失；可以撤销，也可以穷举所有调度。',
     en: 'Be the scheduler for the ticket grab: pick who runs next, find the interleaving that oversells, add the lock and watch it go; undo, or explore every schedule.',

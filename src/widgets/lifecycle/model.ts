@@ -119,7 +119,7 @@ export function runLifecycle(sc: Scenario): Lifecycle {
   const bad = unguarded(method, sc.version);
   const failsToStart = !sc.guarded && bad.kind === 'parent-fails';
   const childFails = !sc.guarded && bad.kind === 'child-fails';
-  let child: ChildState = 'created';
+  let child = 'created' as ChildState;
   let daemon = false;
   let exitcode: number | null = null;
   let pending: number | null = null; // the exit code a signalled or failing child will have
@@ -176,7 +176,7 @@ export function runLifecycle(sc: Scenario): Lifecycle {
           break;
         case 'join':
           if (child === 'created') raise('AssertionError', 'can only join a started process');
-          else while (child !== 'exited') childEvent = tick() ?? childEvent;
+          else while ((child as ChildState) !== 'exited') childEvent = tick() ?? childEvent;
           break;
         case 'terminate':
         case 'kill':
@@ -196,7 +196,7 @@ export function runLifecycle(sc: Scenario): Lifecycle {
             child = 'signalled';
             pending = -SIGTERM;
           }
-          if (child !== 'created') while (child !== 'exited') childEvent = tick() ?? childEvent;
+          if (child !== 'created') while ((child as ChildState) !== 'exited') childEvent = tick() ?? childEvent;
           ended = true;
           break;
       }
