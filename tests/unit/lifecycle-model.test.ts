@@ -23,7 +23,7 @@ const SEQUENCES: Array<[string, number, Action[]]> = [
   ['a daemon child ends with the parent’s code', 8, ['daemon', 'start', 'daemon', 'end']],
   ['daemon after start raises; the parent waits for its normal child', 2, ['start', 'daemon', 'end']],
   ['calls before start, and kill: exitcode −9', 8, ['join', 'terminate', 'kill', 'is_alive', 'start', 'kill', 'join', 'start']],
-  ['a child that has already returned: terminate changes nothing', 1, ['start', 'wait', 'wait', 'wait', 'wait', 'wait', 'wait', 'wait', 'wait', 'is_alive', 'terminate', 'join']],
+  ['a child that has already returned: terminate changes nothing', 1, ['start', ...Array<Action>(12).fill('wait'), 'is_alive', 'terminate', 'join']],
   ['terminate twice, then kill after join', 8, ['start', 'terminate', 'terminate', 'join', 'kill']],
   ['the parent ends without starting it', 2, ['daemon', 'end']],
 ];
