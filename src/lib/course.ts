@@ -246,6 +246,11 @@ export const LABS: readonly Lab[] = [
     en: 'Four callers on one time axis: pool.apply and a blocking recv sit in Blocked inside the call, apply_async hands off the task and goes on while a callback brings the result, a non-blocking recv raises BlockingIOError so its caller polls; change when the result is ready and the poll interval, and count the wasted polls.',
   },
   {
+    id: 'lifecycle', file: '10-multiprocessing', section: 'terminate',
+    zh: '对一个 Process 自己调用 start、join、terminate、kill、is_alive，设置 daemon：看 terminate 之后 is_alive 还可能是 True、join 之后 exitcode 是 −15、守护子进程随主进程结束、start 之后再设 daemon 报错；选操作系统和 Python 版本，看默认启动方式和没有守卫的脚本。',
+    en: 'Call start, join, terminate, kill and is_alive on a Process and set daemon: is_alive can still be True right after terminate, exitcode is −15 after join, a daemon child ends with the parent, daemon after start raises; pick a platform and a Python version to see the default start method and an unguarded script.',
+  },
+  {
     id: 'locks', file: '11-locks', section: 'worst-interleaving',
     zh: '当一回调度器：决定几个买票进程谁先走一步，找出超卖的交错，再加上锁看它消失；可以撤销，也可以穷举所有调度。',
     en: 'Be the scheduler for the ticket grab: pick who runs next, find the interleaving that oversells, add the lock and watch it go; undo, or explore every schedule.',
@@ -254,6 +259,11 @@ export const LABS: readonly Lab[] = [
     id: 'counter', file: '11-locks', section: 'count-plus-one',
     zh: '把 count += 1 拆成 LOAD、ADD、STORE 三步，亲手排出丢失一次加法的交错。',
     en: 'Split count += 1 into LOAD, ADD and STORE, and schedule the interleaving that loses an increment.',
+  },
+  {
+    id: 'queue', file: '13-queues', section: 'blocking-put-get',
+    zh: '一个 Queue(maxsize) 的格子：生产者太快时 put 被挡住，消费者太快时 get 被挡住；full()/empty() 只是快照；用哨兵或 JoinableQueue 结束，LifoQueue 配哨兵会剩下数据；也可以自己调用 put_nowait、get_nowait 看 Full 和 Empty。',
+    en: 'The slots of a Queue(maxsize): a fast producer blocked in put, a fast consumer blocked in get; full()/empty() as snapshots; ending with sentinels or JoinableQueue, and a LifoQueue with sentinels leaving items behind; or call put_nowait and get_nowait yourself and meet Full and Empty.',
   },
 ];
 
