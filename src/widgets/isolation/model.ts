@@ -77,3 +77,18 @@ export function outcome(s: Scenario): { seen: number; printed: number } {
   const steps = simulate(s);
   return { seen: steps[1]!.seen!, printed: steps[3]!.printed! };
 }
+
+/** The steps a player walks: 0 is before start(), 1–4 are simulate()'s steps. */
+export const STEPS = 4;
+const METHODS: readonly StartMethod[] = ['fork', 'spawn', 'forkserver'];
+
+/** The URL form of a scenario and a step: `p.fork.100.2` (worker p or t, method, before, step). */
+export const encodeState = (s: Scenario, step: number): string => `${s.worker[0]}.${s.method}.${s.before}.${step}`;
+
+export function decodeState(raw: string): { ok: true; scenario: Scenario; step: number } | { ok: false } {
+  const m = /^([pt])\.(fork|spawn|forkserver)\.(-?\d{1,7})\.([0-4])$/.exec(raw);
+  if (!m) return { ok: false };
+  const scenario: Scenario = { worker: m[1] === 't' ? 'thread' : 'process', method: m[2] as StartMethod, before: Number(m[3]) };
+  if (!METHODS.includes(scenario.method) || !check(scenario).ok) return { ok: false };
+  return { ok: true, scenario, step: Number(m[4]) };
+}
