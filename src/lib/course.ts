@@ -251,6 +251,11 @@ export const LABS: readonly Lab[] = [
     en: 'Call start, join, terminate, kill and is_alive on a Process and set daemon: is_alive can still be True right after terminate, exitcode is −15 after join, a daemon child ends with the parent, daemon after start raises; pick a platform and a Python version to see the default start method and an unguarded script.',
   },
   {
+    id: 'isolation-lab', file: '10-multiprocessing', section: 'isolation',
+    zh: '子进程和子线程都执行 global n; n = 0：一步一步看两个进程各有一个地址空间、各有一个 n，而两个线程共用一个全局变量框；选 fork、spawn 或 forkserver，改 start() 之前的 n，看子进程的 n 从哪里来，父进程最后打印 100 还是 0。',
+    en: 'A child process and a thread each run global n; n = 0: step through two processes with an address space and an n each beside two threads sharing one globals box; pick fork, spawn or forkserver and set n before start() to see where the child’s n comes from, and whether the parent prints 100 or 0.',
+  },
+  {
     id: 'locks', file: '11-locks', section: 'worst-interleaving',
     zh: '当一回调度器：决定几个买票进程谁先走一步，找出超卖的交错，再加上锁看它消失；可以撤销，也可以穷举所有调度。',
     en: 'Be the scheduler for the ticket grab: pick who runs next, find the interleaving that oversells, add the lock and watch it go; undo, or explore every schedule.',
@@ -259,6 +264,11 @@ export const LABS: readonly Lab[] = [
     id: 'counter', file: '11-locks', section: 'count-plus-one',
     zh: '把 count += 1 拆成 LOAD、ADD、STORE 三步，亲手排出丢失一次加法的交错。',
     en: 'Split count += 1 into LOAD, ADD and STORE, and schedule the interleaving that loses an increment.',
+  },
+  {
+    id: 'sharing', file: '12-threads', section: 'shared-memory',
+    zh: '同一个程序，从线程这一边看：子线程有自己的栈，却和主线程共用一个全局变量 n，它写下的 0 正是主线程打印的值；旁边两个进程各有各的 n。',
+    en: 'The same run from the thread’s side: the thread has a stack of its own but shares one global n with the main thread, so the 0 it writes is what the main thread prints; beside it, two processes keep an n each.',
   },
   {
     id: 'queue', file: '13-queues', section: 'blocking-put-get',

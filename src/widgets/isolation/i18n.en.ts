@@ -21,6 +21,7 @@ export const text = {
   code: 'code',
   globals: 'globals',
   heap: 'heap',
+  stackOf: (who: string) => `stack: ${who}`,
   stacks: 'stacks',
   stack: { main: 'main thread', thread: 'thread' } as Record<string, string>,
   origin: { 'cow-copy': 'a copy of the parent (fork)', 're-import': 'module re-imported' } as Record<string, string>,

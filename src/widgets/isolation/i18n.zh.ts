@@ -21,6 +21,7 @@ export const text = {
   code: '代码',
   globals: '全局变量',
   heap: '堆',
+  stackOf: (who: string) => `栈：${who}`,
   stacks: '栈',
   stack: { main: '主线程', thread: '子线程' } as Record<string, string>,
   origin: { 'cow-copy': '父进程的拷贝（fork）', 're-import': '重新导入了模块' } as Record<string, string>,

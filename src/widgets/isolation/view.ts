@@ -18,7 +18,7 @@ function spaceBox(sp: Space, t: IsoText, stacks: BoxNode[], hot: { space?: boole
       { title: t.code },
       { title: t.globals, lines: [t.n(sp.n)], bold: hot.n, tone: hot.n ? 2 : undefined },
       { title: t.heap },
-      stacks.length > 1 ? { title: t.stacks, children: stacks } : stacks[0]!,
+      stacks.length > 1 ? { title: t.stacks, children: stacks } : { ...stacks[0]!, title: t.stackOf(stacks[0]!.title) },
     ],
   };
 }
