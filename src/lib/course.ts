@@ -231,6 +231,11 @@ export const LABS: readonly Lab[] = [
     en: 'Several clients connect at once: TCPServer queues them in the backlog, ThreadingTCPServer and ForkingTCPServer overlap them; I/O overlaps, CPU work takes turns under the GIL; Windows has no ForkingTCPServer.',
   },
   {
+    id: 'state-lab', file: '09-processes', section: 'three-states',
+    zh: '三个进程、一到两个 CPU 核：点状态图上的边，让进程创建、被调度、发出 recv 之类的阻塞调用、被时钟中断换下、退出；阻塞 → 运行、新建 → 运行和核被占着时的调度都会被拒绝，并说明原因。',
+    en: 'Three processes on one or two cores: take the edges of the state diagram to admit, dispatch, block in a call such as recv, preempt with the timer and exit them; Blocked → Running, New → Running and dispatching onto a busy core are refused, with the reason.',
+  },
+  {
     id: 'locks', file: '11-locks', section: 'worst-interleaving',
     zh: '当一回调度器：决定几个买票进程谁先走一步，找出超卖的交错，再加上锁看它消失；可以撤销，也可以穷举所有调度。',
     en: 'Be the scheduler for the ticket grab: pick who runs next, find the interleaving that oversells, add the lock and watch it go; undo, or explore every schedule.',

@@ -1,0 +1,41 @@
+// W12's layout in Chromium: every move of every example at 360, 768 and 1440 px (one page per
+// language, resized between widths), a refused move's message, two cores, and presenter mode at
+// 1280×720 (18 px least), measured by layoutProblems.
+// Run after a build: E2E_PORT=4662 npx playwright test tests/e2e/procstates-layout.spec.ts
+import { layoutProblems } from '../support/layout.ts';
+import { expect, test, type Page } from '../support/test.ts';
+import { encodeState, PRESET_NAMES, PRESETS, presetState } from '../../src/widgets/procstates/model.ts';
+
+async function walkAll(page: Page, lang: 'en' | 'zh', widths: number[], present = false): Promise<string[]> {
+  const found: string[] = [];
+  const fig = page.locator('figure#state-lab');
+  for (const name of PRESET_NAMES) {
+    await page.goto(`/${lang}/processes/process-states/?state-lab=${encodeState(presetState(name))}${present ? '&present=state-lab' : ''}#state-lab`);
+    await fig.scrollIntoViewIfNeeded();
+    await expect(fig).toHaveAttribute('data-live', '');
+    if (present) await expect(fig).toHaveAttribute('data-present', '');
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: present ? 720 : 900 });
+      // Back to the preset's start, then every move of its script (each drawn, then measured).
+      await fig.locator('.ps-reset').click();
+      for (let step = 0; step <= PRESETS[name].script.length; step++) {
+        if (step > 0) await fig.locator('.ps-next').click();
+        await expect(fig.locator('.ps-next')).toHaveAttribute('aria-disabled', String(step === PRESETS[name].script.length));
+        for (const pr of await layoutProblems(page, 'figure#state-lab', { minPx: present ? 18 : 12 })) found.push(`${lang} ${name}, ${present ? 'presenter ' : ''}${width} px, move ${step}: ${pr}`);
+        if (found.length) return found;
+      }
+    }
+  }
+  return found;
+}
+
+for (const lang of ['en', 'zh'] as const)
+  test(`${lang}: every move of every example at 360, 768 and 1440 px`, async ({ page }) => {
+    test.setTimeout(120_000);
+    expect(await walkAll(page, lang, [360, 768, 1440])).toEqual([]);
+  });
+
+test('presenter mode on a 1280×720 projector: text ≥ 18 px', async ({ page }) => {
+  test.setTimeout(120_000);
+  expect(await walkAll(page, 'en', [1280], true)).toEqual([]);
+});
