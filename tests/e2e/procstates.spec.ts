@@ -44,6 +44,7 @@ test('an edge on the picture is a button; legal moves of a fresh process, one af
   const fig = await open(page, EN);
   await expect(live(fig)).toHaveText('Three processes, all New, and one core. Pick a process and move it along an edge.');
   await fig.locator('.ps-diagram .kit-next[data-e="admit"]').click();
+  await expect(fig.locator('.ps-procs [data-p="0"]')).toHaveText('P1 · Ready (in the queue)');
   await expect(live(fig)).toContainText('P1: New → Ready.');
   await fig.locator('.ps-diagram .kit-next[data-e="dispatch"]').click();
   await expect(live(fig)).toContainText('P1: Ready → Running.');

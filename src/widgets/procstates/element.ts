@@ -82,24 +82,28 @@ function mount(host: HTMLElement): void {
     said.textContent = x;
     said.classList.toggle('ps-no', !ok);
   };
+  // The buttons are made once and only updated, so the one with the focus keeps it.
+  const procBs = now().procs.map((_, p) => {
+    const b = h('button', 'kit-btn', { type: 'button', 'data-p': p });
+    b.addEventListener('click', () => select(p));
+    return b;
+  });
+  procs.append(...procBs);
+  const eventBs = EVENTS.map((e) => {
+    const b = h('button', 'kit-btn', { type: 'button', 'data-e': e }, `${t.edge[e]} → ${t.state[targetOf(e)]}`);
+    b.addEventListener('click', () => act({ p: s.selected, event: e }));
+    return b;
+  });
+  events.append(...eventBs);
   const render = () => {
     const w = now();
-    procs.replaceChildren(
-      ...w.procs.map((q, p) => {
-        const b = h('button', 'kit-btn', { type: 'button', 'aria-pressed': String(p === s.selected), 'data-p': p }, `${t.proc(p)} · ${t.where(q.state, w.cores, q.core, q.call)}`);
-        b.addEventListener('click', () => select(p));
-        return b;
-      }),
-    );
+    w.procs.forEach((q, p) => {
+      procBs[p]!.textContent = `${t.proc(p)} · ${t.where(q.state, w.cores, q.core, q.call)}`;
+      procBs[p]!.setAttribute('aria-pressed', String(p === s.selected));
+    });
     const ok = new Set(legal(w, s.selected));
     eventsLegend.textContent = t.events(t.proc(s.selected));
-    events.replaceChildren(
-      ...EVENTS.map((e) => {
-        const b = h('button', `kit-btn${ok.has(e) ? ' ps-legal' : ''}`, { type: 'button', 'data-e': e }, `${t.edge[e]} → ${t.state[targetOf(e)]}`);
-        b.addEventListener('click', () => act({ p: s.selected, event: e }));
-        return b;
-      }),
-    );
+    eventBs.forEach((b, i) => b.classList.toggle('ps-legal', ok.has(EVENTS[i]!)));
     const p = s.preset ? PRESETS[s.preset] : null;
     const m = p && s.next! < p.script.length ? p.script[s.next!]! : null;
     nextB.hidden = !p;
