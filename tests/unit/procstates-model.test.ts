@@ -144,7 +144,7 @@ describe('presets and links', () => {
     const s = { cores: 2 as const, selected: 1, moves: [{ p: 0, event: 'admit' as const }, { p: 0, event: 'dispatch' as const }, { p: 0, event: 'sleep' as const }] };
     expect(encodeState(s)).toBe('2.2.1a1d1s');
     expect(decodeState('2.2.1a1d1s')).toEqual(s);
-    for (const bad of ['', 'x', '3.1.-', '1.4.-', '1.1.1d', '1.1.1a1d2a2d', '1.1.1a1d1x1a', '1.1.1z', '1.1.-.r99', '2.1.-.r0', '1.1.1a'.padEnd(2000, '1a')]) expect(decodeState(bad), bad).toBeNull();
+    for (const bad of ['', 'x', '3.1.-', '1.4.-', '1.1.1d', '1.1.1a1d2a2d', '1.1.1a1d1x1a', '1.1.1z', '1.1.-.r99', '2.1.-.r0', '1.1.1a'.padEnd(2000, '1a'), '1.1.1a2a1d1r2d.r1', '1.1.1a2a1d.b0']) expect(decodeState(bad), bad).toBeNull();
   });
 });
 

@@ -55,19 +55,17 @@ function mount(host: HTMLElement): void {
   const diagram = h('div', 'kit-pic ps-diagram', { tabindex: 0 });
   const events = h('div', 'ps-row');
   const eventsLegend = h('legend', '');
-  const said = h('p', 'ps-said', { 'aria-hidden': 'true' });
   const chart = h('div', 'kit-pic ps-chart', { tabindex: 0 });
-  const live = h('p', 'kit-live', { role: 'status', 'aria-live': 'polite' });
+  const live = h('p', 'kit-live ps-said', { role: 'status', 'aria-live': 'polite' });
   body.append(
     h('div', 'ps-row', {}, h('span', 'ps-field', {}, h('label', '', { for: exampleS.id }, t.example), exampleS), h('span', 'ps-field', {}, h('label', '', { for: coresS.id }, t.cores), coresS)),
     h('div', 'ps-row', {}, nextB, undoB, resetB),
     procs,
     h('div', 'kit-stage', {}, diagram),
     h('fieldset', 'ps-events', {}, eventsLegend, events),
-    said,
+    live,
     h('p', 'ps-cap', {}, t.history, ' · ', t.axis),
     chart,
-    live,
     tools(host, { id, lang, encode: () => encodeState(s), say: (x) => (live.textContent = x), copyLabel: t.copy }),
   );
 
@@ -79,8 +77,7 @@ function mount(host: HTMLElement): void {
   };
   const say = (x: string, ok = true) => {
     live.textContent = x;
-    said.textContent = x;
-    said.classList.toggle('ps-no', !ok);
+    live.classList.toggle('ps-no', !ok);
   };
   // The buttons are made once and only updated, so the one with the focus keeps it.
   const procBs = now().procs.map((_, p) => {

@@ -196,7 +196,19 @@ export function decodeState(v: string): LabState | null {
   if (r[4]) {
     const preset = PRESET_NAMES.find((n) => PRESET_CODE[n] === r[4])!;
     const next = Number(r[5]);
-    if (PRESETS[preset].cores !== cores || next > PRESETS[preset].script.length) return null;
+    const p = PRESETS[preset];
+    if (p.cores !== cores || next > p.script.length) return null;
+    // While an example is on, the moves are its setup and the legal ones of its script so far.
+    let w = replay(start(cores), p.setup)?.at(-1);
+    const made = [...p.setup];
+    for (const m of p.script.slice(0, next)) {
+      const o = w && apply(w, m);
+      if (o && o.ok) {
+        w = o.world;
+        made.push(m);
+      }
+    }
+    if (encodeState({ ...s, moves: made }) !== encodeState({ ...s, moves })) return null;
     s.preset = preset;
     s.next = next;
   }
