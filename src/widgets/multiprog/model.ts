@@ -47,7 +47,7 @@ export interface SimEvent {
   t: number;
   kind: EventKind;
   job: number;
-  /** io: whether the job keeps the CPU; expire: whether it was in I/O (lets go) rather than running. */
+  /** io, io-done: whether the job keeps (kept) the CPU through its I/O; expire: whether it was in I/O (lets go) rather than running. */
   keeps?: boolean;
   /** dispatch: the job starts once a switch to it is over. */
   afterSwitch?: boolean;
@@ -130,7 +130,7 @@ export function simulate(setup: Setup): Result {
       if (ioEnd[j] !== t) continue;
       ioEnd[j] = null;
       const more = advance(j, t);
-      events.push({ t, kind: 'io-done', job: j });
+      events.push({ t, kind: 'io-done', job: j, keeps: holder === j });
       if (!more) {
         if (holder === j) holder = null;
         continue;
