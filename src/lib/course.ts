@@ -231,7 +231,7 @@ export const LABS: readonly Lab[] = [
     en: 'Several clients connect at once: TCPServer queues them in the backlog, ThreadingTCPServer and ForkingTCPServer overlap them; I/O overlaps, CPU work takes turns under the GIL; Windows has no ForkingTCPServer.',
   },
   {
-    id: 'multiprogramming', file: '08-os-history', section: 'worked-example',
+    id: 'multiprog-lab', file: '08-os-history', section: 'worked-example',
     zh: '一个 CPU、几个由 CPU 段和 I/O 段组成的作业：单道、遇到 I/O 就切换、时间片用完才切换、两者都有，每次切换都有开销；一步步看时间线、CPU 利用率和每个作业的完成时刻。',
     en: 'One CPU and jobs made of CPU and I/O bursts: uniprogramming, switching on I/O, on slice expiry, or both, each switch at a cost; step through the timeline and see the CPU utilization and each job’s completion time.',
   },

@@ -52,7 +52,7 @@ describe('the words', () => {
     expect(Math.round(r.utilization * 100)).toBe(67);
   });
   test('the quiz’s link: free switches, the whole run, 100 ms at 80 %', () => {
-    const q = quiz.questions.find((x) => 'try' in x && (x as { try: { widget: string } }).try.widget === 'multiprogramming') as { answer: number; try: { state: string } };
+    const q = quiz.questions.find((x) => 'try' in x && (x as { try: { widget: string } }).try.widget === 'multiprog-lab') as { answer: number; try: { state: string } };
     const d = decodeState(q.try.state)!;
     const r = simulate(d.setup);
     expect(d.step).toBe(stepTimes(r).length - 1);

@@ -2,7 +2,7 @@
 // both), types the jobs' bursts, the switch cost and the slice, and steps through the run on a
 // timeline with time to scale (a CPU row, a row per job), with the utilization and each job's
 // completion time. Any change starts again at 0 ms. Bad input is named and the last valid setup
-// stays drawn. The URL holds the setup and the step (?multiprogramming=i.1.10.20-40-20_20-40-20.3).
+// stays drawn. The URL holds the setup and the step (?multiprog-lab=i.1.10.20-40-20_20-40-20.3).
 import { kitText, langOf } from '../kit/i18n.ts';
 import { Player } from '../kit/player.ts';
 import { readState, writeState } from '../kit/url-state.ts';
@@ -27,7 +27,7 @@ function mount(host: HTMLElement): void {
   addStyles();
   const lang = langOf(host);
   const t = progText[lang];
-  const id = host.dataset.id ?? 'multiprogramming';
+  const id = host.dataset.id ?? 'multiprog-lab';
   let setup: Setup = DEFAULT_SETUP;
   let startAt = 0;
   let notice = '';
