@@ -155,7 +155,8 @@ export function timelineLayout(input: TimelineInput, { width, scale }: Fit): Tim
     }
   }
   y += P;
-  const w = Math.ceil(Math.max(x1 + endW / 2 + P, ...texts.map((t) => t.box.x + t.box.w + P)));
+  // (less a hair of float noise: 913.0000000000001 + 9 must not round up past the width given)
+  const w = Math.ceil(Math.max(x1 + endW / 2 + P, ...texts.map((t) => t.box.x + t.box.w + P)) - 1e-6);
   const h = Math.ceil(y);
   return { svg: svgRoot(w, h, input.label, parts.join(''), 'kit-gantt kit-timeline', px), width: w, height: h, texts, lines };
 }
