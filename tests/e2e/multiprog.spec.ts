@@ -26,7 +26,7 @@ test('the figure’s two jobs, switching on I/O: each step narrated, 102 ms at 7
   await expect(live(fig)).toHaveText('0 ms: 2 jobs wait in the ready queue, in order; A gets the CPU and runs.');
   await fig.locator('.kit-player .forward').click();
   await expect(live(fig)).toContainText('20 ms: A makes a blocking I/O call: Running → Blocked');
-  await expect(fig.locator('.mp-chart svg')).toContainText('runs A');
+  await expect(fig.locator('.mp-chart svg')).toContainText('switching to B');
   await fig.locator('.kit-player .end').click();
   await expect(live(fig)).toContainText('All done at 102 ms. The CPU ran jobs for 80 ms: utilization 80/102 = 78.4%. Switches: 3.');
   await expect(fig.locator('.mp-finish li')).toHaveText(['A: done at 81 ms', 'B: done at 102 ms']);
@@ -34,11 +34,11 @@ test('the figure’s two jobs, switching on I/O: each step narrated, 102 ms at 7
 
 test('uniprogramming 160 ms at 50 %; slice expiry is the timer interrupt, Running → Ready', async ({ page }) => {
   const fig = await open(page, EN);
-  await fig.getByLabel('Mode').selectOption('uni');
+  await fig.getByLabel('Mode', { exact: true }).selectOption('uni');
   await expect(counter(fig)).toHaveText('Before the first step');
   await fig.locator('.kit-player .end').click();
   await expect(fig.locator('.mp-total')).toHaveText('All done at 160 ms. The CPU ran jobs for 80 ms: utilization 80/160 = 50%. Switches: 0.');
-  await fig.getByLabel('Mode').selectOption('slice');
+  await fig.getByLabel('Mode', { exact: true }).selectOption('slice');
   await fig.getByLabel('Slice (ms)').fill('10');
   await fig.locator('.kit-player .forward').click();
   await expect(live(fig)).toContainText('10 ms: A’s slice expires: the timer interrupt preempts it, Running → Ready');
@@ -59,7 +59,7 @@ test('bad input is named, the chart keeps the last valid run', async ({ page }) 
     await expect(jobs).toHaveAttribute('aria-invalid', 'true');
   }
   await jobs.fill('20 40 20; 20 40 20');
-  await fig.getByLabel('Mode').selectOption('both');
+  await fig.getByLabel('Mode', { exact: true }).selectOption('both');
   await fig.getByLabel('Slice (ms)').fill('0');
   await expect(err).toContainText('The slice must be a whole number from 1 to 500 ms (0 given)');
   await fig.getByLabel('Switch cost (ms)').fill('-1');

@@ -129,7 +129,7 @@ export function timelineLayout(input: TimelineInput, { width, scale }: Fit): Tim
           else l0 = xn;
         }
       }
-      const room = l1 - l0 - 2 * bp;
+      const room = l1 - l0 - 2 * scale; // a one-letter job name fits a 10 ms bar on a phone
       const text = bar.label && textWidth(bar.label, px) <= room ? bar.label : bar.short && textWidth(bar.short, px) <= room ? bar.short : '';
       if (text) {
         const tw = textWidth(text, px);
