@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { groupAlive, killGroup, sleep } from '../support/python.ts';
 import {
   apply, CALLS, coreHolders, decodeState, DEFAULT_STATE, encodeState, EVENTS, legal, PRESET_NAMES, PRESETS, presetState, replay, start, STATES, TRANSITIONS,
-  type PEvent, type PState, type World,
+  type Move, type PEvent, type PState, type World,
 } from '../../src/widgets/procstates/model.ts';
 
 // Course brief §3, W12: the only legal edges, written out here from the brief (not from the model).
@@ -111,7 +111,8 @@ describe('cores: at most one Running process per core, under any sequence of att
     );
   });
   test('two cores run two processes; the third is refused until one leaves its core', () => {
-    const w = replay(start(2), [0, 1, 2].flatMap((p) => [{ p, event: 'admit' as const }]).concat([{ p: 0, event: 'dispatch' }, { p: 1, event: 'dispatch' }]))!.at(-1)!;
+    const moves: Move[] = [0, 1, 2].map((p): Move => ({ p, event: 'admit' }));
+    const w = replay(start(2), [...moves, { p: 0, event: 'dispatch' }, { p: 1, event: 'dispatch' }])!.at(-1)!;
     expect(w.procs.map((p) => p.core)).toEqual([0, 1, undefined]);
     expect(apply(w, { p: 2, event: 'dispatch' }).ok).toBe(false);
     const after = apply(w, { p: 0, event: 'timeout' });

@@ -81,8 +81,8 @@ describe('the words', () => {
     }
   });
   test('the quiz question’s link: P1 blocked in recv, P2 running, the illegal dispatch next', () => {
-    const q = quiz.questions.find((x) => 'try' in x && x.try.widget === 'state-lab') as { try: { state: string } } | undefined;
-    const s = decodeState(q!.try.state)!;
+    const q = (quiz.questions as Array<{ try?: { widget: string; state: string } }>).find((x) => x.try?.widget === 'state-lab');
+    const s = decodeState(q!.try!.state)!;
     const w = replay(start(s.cores), s.moves)!.at(-1)!;
     expect(w.procs).toEqual([{ state: 'blocked', call: 'recv' }, { state: 'running', core: 0 }, { state: 'new' }]);
     expect(s.preset).toBe('blocked-running');
