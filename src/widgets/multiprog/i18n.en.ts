@@ -8,7 +8,7 @@ export const text = {
   title: 'Multiprogramming: one CPU, jobs of CPU and I/O bursts',
   job: J,
   cpu: 'CPU',
-  modes: { uni: 'Uniprogramming', io: 'Switch on I/O', slice: 'Switch on slice expiry', both: 'Switch on I/O and on slice expiry' } satisfies Record<Mode, string>,
+  modes: { uni: 'Uniprogramming', io: 'Switch on I/O', slice: 'Switch on slice expiry', both: 'On I/O or slice expiry' } satisfies Record<Mode, string>,
   mode: 'Mode',
   jobsField: 'Jobs: bursts in ms, CPU first (CPU I/O CPU …), jobs separated by ;',
   switchField: 'Switch cost (ms)',

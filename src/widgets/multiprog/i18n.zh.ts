@@ -7,7 +7,7 @@ export const text = {
   title: '多道程序：一个 CPU，作业由 CPU 段和 I/O 段组成',
   job: J,
   cpu: 'CPU',
-  modes: { uni: '单道', io: '遇到 I/O 就切换', slice: '时间片用完才切换', both: '遇到 I/O 或时间片用完都切换' } satisfies Record<Mode, string>,
+  modes: { uni: '单道', io: '遇到 I/O 就切换', slice: '时间片用完才切换', both: 'I/O 或时间片到都切换' } satisfies Record<Mode, string>,
   mode: '方式',
   jobsField: '作业：各段时长（毫秒），先 CPU 后 I/O 交替，作业之间用 ; 分开',
   switchField: '每次切换（毫秒）',
