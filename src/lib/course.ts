@@ -236,9 +236,19 @@ export const LABS: readonly Lab[] = [
     en: 'Several clients connect at once: TCPServer queues them in the backlog, ThreadingTCPServer and ForkingTCPServer overlap them; I/O overlaps, CPU work takes turns under the GIL; Windows has no ForkingTCPServer.',
   },
   {
+    id: 'multiprog-lab', file: '08-os-history', section: 'worked-example',
+    zh: '一个 CPU、几个由 CPU 段和 I/O 段组成的作业：单道、遇到 I/O 就切换、时间片用完才切换、两者都有，每次切换都有开销；一步步看时间线、CPU 利用率和每个作业的完成时刻。',
+    en: 'One CPU and jobs made of CPU and I/O bursts: uniprogramming, switching on I/O, on slice expiry, or both, each switch at a cost; step through the timeline and see the CPU utilization and each job’s completion time.',
+  },
+  {
     id: 'scheduler', file: '09-processes', section: 'worked-traces',
     zh: '给一组作业选调度算法（先来先服务、短作业优先、时间片轮转、多级反馈队列），一格一格地看谁在运行、谁在等、谁在做 I/O，以及每一级队列里排着谁；看进程怎样钻旧规则 4a/4b 的空子，不做提升时长作业怎样饿死；也可以自己写作业。',
     en: 'Pick a scheduler for a set of jobs (FIFO, SJF, round-robin, MLFQ) and step tick by tick: who runs, who waits, who is away on I/O, and who sits in which level’s queue; watch a job game the old rules 4a/4b and a long job starve without a boost; or type your own jobs.',
+  },
+  {
+    id: 'state-lab', file: '09-processes', section: 'three-states',
+    zh: '三个进程、一到两个 CPU 核：点状态图上的边，让进程创建、被调度、发出 recv 之类的阻塞调用、被时钟中断换下、退出；阻塞 → 运行、新建 → 运行和核被占着时的调度都会被拒绝，并说明原因。',
+    en: 'Three processes on one or two cores: take the edges of the state diagram to admit, dispatch, block in a call such as recv, preempt with the timer and exit them; Blocked → Running, New → Running and dispatching onto a busy core are refused, with the reason.',
   },
   {
     id: 'sync-async', file: '09-processes', section: 'matrix',

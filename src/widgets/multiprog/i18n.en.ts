@@ -1,0 +1,65 @@
+// The multiprogramming lab's words in English (i18n.ts pairs them with i18n.zh.ts; the English
+// bundle carries only this one).
+import type { Mode, SetupError } from './model.ts';
+
+const J = (j: number) => String.fromCharCode(65 + j);
+const pct = (x: number) => `${(Math.round(x * 1000) / 10).toString()}%`;
+export const text = {
+  title: 'Multiprogramming: one CPU, jobs of CPU and I/O bursts',
+  job: J,
+  cpu: 'CPU',
+  modes: { uni: 'Uniprogramming', io: 'Switch on I/O', slice: 'Switch on slice expiry', both: 'On I/O or slice expiry' } satisfies Record<Mode, string>,
+  mode: 'Mode',
+  jobsField: 'Jobs: bursts in ms, CPU first (CPU I/O CPU …), jobs separated by ;',
+  switchField: 'Switch cost (ms)',
+  quantumField: 'Slice (ms)',
+  figure: 'The figure’s two jobs',
+  bar: { switch: 'switch', idle: 'idle', hold: (j: number) => `waits for ${J(j)}’s I/O`, ready: 'ready', io: 'I/O' },
+  state: {
+    run: (j: number) => `runs ${J(j)}`,
+    switch: (j: number) => `switching to ${J(j)}`,
+    idle: 'idle',
+    hold: (j: number) => `idle: ${J(j)} is in I/O`,
+    jobRun: 'running',
+    ready: 'ready, waiting',
+    io: 'in I/O',
+    hold2: 'in I/O, keeps the CPU',
+    done: (t: number) => `done at ${t} ms`,
+    before: 'waiting',
+  },
+  chart: (m: string) => `Who has the CPU when (time in ms), ${m}`,
+  axis: 'Time in ms, to scale',
+  now: (t: number) => `${t} ms`,
+  begin: (n: number) => `${n === 1 ? 'one job waits' : `${n} jobs wait`} in the ready queue, in order`,
+  ev: {
+    dispatch: (j: number, after: boolean) => (after ? `the switch is over and ${J(j)} runs` : `${J(j)} gets the CPU and runs`),
+    switch: (j: number, c: number) => `the CPU switches to ${J(j)} (saving one job’s state, loading the other’s: ${c} ms of no job running)`,
+    io: (j: number, keeps: boolean) => (keeps ? `${J(j)} starts I/O and keeps the CPU, which sits idle` : `${J(j)} makes a blocking I/O call: Running → Blocked, and gives up the CPU`),
+    ioDone: (j: number, kept: boolean) => (kept ? `${J(j)}’s I/O is done; it still has the CPU and goes on` : `${J(j)}’s I/O is done (Blocked → Ready)`),
+    expire: (j: number, inIo: boolean) => (inIo ? `${J(j)}’s slice expires while it waits for I/O: the timer interrupt takes the CPU back` : `${J(j)}’s slice expires: the timer interrupt preempts it, Running → Ready (the edge of chapter 9’s state diagram), to the back of the queue`),
+    renew: (j: number) => `${J(j)}’s slice expires, but nobody else is ready: it keeps the CPU`,
+    done: (j: number) => `${J(j)} is done`,
+    idle: 'nothing is ready: the CPU is idle',
+  },
+  at: (t: number, parts: string[]) => `${t} ms: ${parts.join('; ')}.`,
+  total: (mk: number, busy: number, u: number, sw: number) => `All done at ${mk} ms. The CPU ran jobs for ${busy} ms: utilization ${busy}/${mk} = ${pct(u)}. Switches: ${sw}.`,
+  finishLine: (j: number, t: number) => `${J(j)}: done at ${t} ms`,
+  finishes: 'Completion times',
+  sep: ' ',
+  error: (e: SetupError): string =>
+    ({
+      'no-jobs': 'Type at least one job: its bursts in ms, such as 20 40 20.',
+      'too-many-jobs': 'At most 6 jobs; enough to see the point.',
+      'no-bursts': `Job ${J(e.job ?? 0)} has no bursts.`,
+      'too-many-bursts': `Job ${J(e.job ?? 0)} has too many bursts: at most 9.`,
+      'burst-not-number': `Job ${J(e.job ?? 0)}: “${e.text}” is not a number.`,
+      'burst-not-integer': `Job ${J(e.job ?? 0)}: ${e.text} is not a whole number of ms.`,
+      'burst-min': `Job ${J(e.job ?? 0)}: a burst lasts at least 1 ms (${e.text} given).`,
+      'burst-max': `Job ${J(e.job ?? 0)}: a burst lasts at most 500 ms here (${e.text} given).`,
+      quantum: `The slice must be a whole number from 1 to 500 ms (${e.text} given): a slice of 0 would never let a job run.`,
+      switch: `The switch cost must be a whole number from 0 to 50 ms (${e.text} given).`,
+      'too-long': 'This run would last over 10,000 ms (tiny slices with costly switches?): make the slice longer or the switches cheaper.',
+    })[e.key],
+  kept: 'The chart still shows the last valid setup.',
+  noQuantum: 'The slice is used only when the mode switches on slice expiry.',
+};
