@@ -39,10 +39,18 @@ describe('titles', () => {
 
 describe('the labs page', () => {
   for (const lang of ['zh', 'en'] as const) {
-    test(`/${lang}/labs/ lists every lab with a line, a still and a link that lands on the widget`, () => {
-      const page = html(`${lang}/labs`);
-      const sections = [...page.matchAll(/<section class="lab"[^>]* id="([^"]+)"[^>]*>([\s\S]*?)<\/section>/g)];
+    test(`/${lang}/labs/ and /${lang}/labs/processes/ list every lab with a line, a still and a link that lands on the widget`, () => {
+      // Two pages: chapters 1–7, then 8–13; each sends a #lab link for the other page on to it.
+      const pages = [html(`${lang}/labs`), html(`${lang}/labs/processes`)];
+      const sections = pages.flatMap((page) => [...page.matchAll(/<section class="lab"[^>]* id="([^"]+)"[^>]*>([\s\S]*?)<\/section>/g)]);
       expect(sections.map((m) => m[1])).toEqual(LABS.map((l) => l.id));
+      for (const [i, page] of pages.entries()) {
+        const other = pages[1 - i]!;
+        const moved = [...page.matchAll(/<a class="moved" href="([^"]+)"[^>]*\shidden[\s>]/g)].map((m) => m[1]);
+        const there = [...other.matchAll(/<section class="lab"[^>]* id="([^"]+)"/g)].map((m) => m[1]);
+        expect(moved.map((h) => h!.split('#')[1])).toEqual(there);
+        expect(moved.every((h) => h!.startsWith(`/${lang}/labs/${i === 0 ? 'processes/' : ''}#`))).toBe(true);
+      }
       for (const [, id, body] of sections) {
         const lab = LABS.find((l) => l.id === id)!;
         expect(body, id).toContain(lab[lang]);
