@@ -251,7 +251,7 @@ export const LABS: readonly Lab[] = [
     en: 'Three processes on one or two cores: take the edges of the state diagram to admit, dispatch, block in a call such as recv, preempt with the timer and exit them; Blocked → Running, New → Running and dispatching onto a busy core are refused, with the reason.',
   },
   {
-    id: 'sync-async', file: '09-processes', section: 'matrix',
+    id: 'sync-async-lab', file: '09-processes', section: 'matrix',
     zh: '四个调用者在同一条时间轴上：pool.apply 和阻塞的 recv 在调用里进入阻塞态，apply_async 交出任务就往下走、结果由回调送回，非阻塞的 recv 抛出 BlockingIOError、只能轮询；改结果就绪的时刻和轮询间隔，数白问的次数。',
     en: 'Four callers on one time axis: pool.apply and a blocking recv sit in Blocked inside the call, apply_async hands off the task and goes on while a callback brings the result, a non-blocking recv raises BlockingIOError so its caller polls; change when the result is ready and the poll interval, and count the wasted polls.',
   },

@@ -21,7 +21,7 @@ async function walk(page: Page, fig: Locator, lang: 'en' | 'zh', s: Scenario, wh
   for (let step = 0; step <= steps; step++) {
     if (step > 0) await fig.locator('.kit-player .forward').click();
     if (step > 0) await expect(fig.locator('.kit-counter')).toContainText(String(step));
-    for (const pr of await layoutProblems(page, 'figure#sync-async', { minPx })) found.push(`${lang} ready ${s.ready} poll ${s.poll}, ${where}, step ${step}: ${pr}`);
+    for (const pr of await layoutProblems(page, 'figure#sync-async-lab', { minPx })) found.push(`${lang} ready ${s.ready} poll ${s.poll}, ${where}, step ${step}: ${pr}`);
     if (found.length) break;
   }
   return found;
@@ -31,8 +31,8 @@ for (const lang of ['en', 'zh'] as const)
   test(`${lang}: every step of each timing at 360, 768 and 1440 px`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 360, height: 900 });
-    await page.goto(`/${lang}/processes/sync-async-blocking/#sync-async`);
-    const fig = page.locator('figure#sync-async');
+    await page.goto(`/${lang}/processes/sync-async-blocking/#sync-async-lab`);
+    const fig = page.locator('figure#sync-async-lab');
     await fig.scrollIntoViewIfNeeded();
     await expect(fig).toHaveAttribute('data-live', '');
     const found: string[] = [];
@@ -46,8 +46,8 @@ for (const lang of ['en', 'zh'] as const)
 test('presenter mode on a 1280×720 projector: text ≥ 18 px', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto('/en/processes/sync-async-blocking/?sync-async=5.2.0&present=sync-async#sync-async');
-  const fig = page.locator('figure#sync-async');
+  await page.goto('/en/processes/sync-async-blocking/?sync-async-lab=5.2.0&present=sync-async-lab#sync-async-lab');
+  const fig = page.locator('figure#sync-async-lab');
   await fig.scrollIntoViewIfNeeded();
   await expect(fig).toHaveAttribute('data-present', '');
   expect(await walk(page, fig, 'en', TIMINGS[0]!, 'presenter', 18)).toEqual([]);

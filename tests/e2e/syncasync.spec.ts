@@ -10,7 +10,7 @@ const ZH = '/zh/processes/sync-async-blocking/';
 
 async function open(page: Page, url: string): Promise<Locator> {
   await page.goto(url);
-  const fig = page.locator('figure#sync-async');
+  const fig = page.locator('figure#sync-async-lab');
   await fig.scrollIntoViewIfNeeded();
   await expect(fig).toHaveAttribute('data-live', '');
   return fig;
@@ -35,7 +35,7 @@ test('stepping: blocking callers sit in Blocked, the async one goes on, the poll
   await expect(nowLine(fig, 'async')).toHaveText(["    say(f'callback got: {result}')", "say('main goes on with other work')"]);
   await fig.locator('.kit-player .end').click();
   await expect(live(fig)).toHaveText('0.6 s: ④ this poll finds the data, 0.1 s after it arrived, after 3 wasted polls.');
-  await expect(page).toHaveURL(/sync-async=5\.2\.5/);
+  await expect(page).toHaveURL(/sync-async-lab=5\.2\.5/);
 });
 
 test('typed timings restart the run; a bad one gets a message and changes nothing', async ({ page }) => {
@@ -54,16 +54,16 @@ test('typed timings restart the run; a bad one gets a message and changes nothin
   await expect(counter(fig)).toHaveText('Step 3 of 3');
   await poll.fill('3');
   await expect(poll).not.toHaveAttribute('aria-invalid', 'true');
-  await expect(page).toHaveURL(/sync-async=2\.3\.0/);
+  await expect(page).toHaveURL(/sync-async-lab=2\.3\.0/);
 });
 
 test('a state link opens that step; a garbled one starts from the default and says so', async ({ page }) => {
-  let fig = await open(page, `${EN}?sync-async=7.3.2#sync-async`);
+  let fig = await open(page, `${EN}?sync-async-lab=7.3.2#sync-async-lab`);
   await expect(counter(fig)).toHaveText('Step 2 of 5');
   await expect(fig.getByLabel('Result / data ready at (× 0.1 s)')).toHaveValue('7');
   await expect(fig.getByLabel('Poll every (× 0.1 s)')).toHaveValue('3');
   await expect(live(fig)).toContainText('0.3 s: ④ recv raises BlockingIOError at once (the 2nd wasted poll)');
-  fig = await open(page, `${EN}?sync-async=5.0.1#sync-async`);
+  fig = await open(page, `${EN}?sync-async-lab=5.0.1#sync-async-lab`);
   await expect(fig.locator('.kit-notice')).toContainText('not understood');
   await expect(counter(fig)).toHaveText('Before the first step');
   await expect(fig.getByLabel('Poll every (× 0.1 s)')).toHaveValue('2');
@@ -86,7 +86,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the static figure: the four callers at the end of the default run, with their code', async ({ page }) => {
     await page.goto(EN);
-    const fig = page.locator('figure#sync-async');
+    const fig = page.locator('figure#sync-async-lab');
     await expect(fig.locator('.widget-static svg')).toHaveCount(1);
     await expect(fig.locator('.widget-static .sa-cell')).toHaveCount(4);
     await expect(fig.locator('.widget-static')).toContainText('after 3 wasted polls');
@@ -95,11 +95,11 @@ test.describe('without JavaScript', () => {
 
 test('axe, light then dark, with a bad timing showing its message', async ({ page }) => {
   test.setTimeout(90_000);
-  const fig = await open(page, `${ZH}?sync-async=5.2.4`);
+  const fig = await open(page, `${ZH}?sync-async-lab=5.2.4`);
   await fig.getByRole('spinbutton').first().fill('0');
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const { violations } = await new AxeBuilder({ page }).include('figure#sync-async').withTags(AXE_TAGS).analyze();
+    const { violations } = await new AxeBuilder({ page }).include('figure#sync-async-lab').withTags(AXE_TAGS).analyze();
     expect(violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   }
 });

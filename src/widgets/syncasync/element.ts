@@ -1,6 +1,6 @@
 // W14 sync/async × blocking/non-blocking: four callers on one time axis. The reader steps time and
 // types when the result/data is ready and how often the non-blocking caller polls; any change starts
-// again at step 0. The URL holds both and the step (?sync-async=5.2.3).
+// again at step 0. The URL holds both and the step (?sync-async-lab=5.2.3).
 import { kitText, langOf } from '../kit/i18n.ts';
 import { Player } from '../kit/player.ts';
 import { readState, writeState } from '../kit/url-state.ts';
@@ -23,7 +23,7 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs
 function mount(host: HTMLElement): void {
   const lang = langOf(host);
   const t = syncText[lang];
-  const id = host.dataset.id ?? 'sync-async';
+  const id = host.dataset.id ?? 'sync-async-lab';
   let sc: Scenario = { ...DEFAULT };
   let start = 0;
   let notice = '';
