@@ -1,7 +1,7 @@
 // W16 isolation vs sharing in the built chapters: chapter 10's lab (/en/multiprocessing/daemon/,
 // #isolation-lab, narrates the process) and chapter 12's (/zh/threads/, #sharing, the thread):
 // stepping and narration, the start method and a bad n, Chinese words, a state link round trip and
-// a garbled one, axe light and dark, and the layout of every step at 360/768/1440 px and presenter.
+// a garbled one, axe light and dark, and the layout of every step at 360/1440 px and presenter.
 // Real python3 runs of every start method are in vitest (tests/unit/isolation.model.test.ts).
 // Run after a build: E2E_PORT=4665 npx playwright test tests/e2e/isolation.spec.ts
 import AxeBuilder from '@axe-core/playwright';
@@ -79,7 +79,7 @@ test.describe('dark', () => {
   });
 });
 
-test('layout: every step of spawn and of fork at 360, 768 and 1440 px, then presenter at 1280×720', async ({ page }) => {
+test('layout: every step of spawn and of fork at 360 and 1440 px, then presenter at 1280×720', async ({ page }) => {
   test.setTimeout(120_000);
   const found: string[] = [];
   await page.setViewportSize({ width: 360, height: 900 });
@@ -93,7 +93,7 @@ test('layout: every step of spawn and of fork at 360, 768 and 1440 px, then pres
       for (const p of await layoutProblems(page, 'figure#isolation-lab', { minPx })) found.push(`${tag}, step ${step}: ${p}`);
     }
   };
-  for (const width of [360, 768, 1440]) {
+  for (const width of [360, 1440]) {
     await page.setViewportSize({ width, height: 900 });
     await walk(`${width} px`, 12);
   }

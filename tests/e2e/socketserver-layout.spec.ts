@@ -28,7 +28,7 @@ async function walk(page: Page, lang: 'en' | 'zh', [name, s]: [string, Scenario]
   return found;
 }
 
-for (const width of [360, 768, 1440])
+for (const width of [360, 1440])
   test.describe(`layout at ${width} px`, () => {
     for (const s of SETUPS)
       test(s[0], async ({ page }) => {
