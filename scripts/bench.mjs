@@ -609,9 +609,11 @@ async function measureWidgets(browser, origin, page) {
         // connects a client, the MAC dissector flips the I/G bit.
         const click = (sel) => f.querySelector(sel)?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
         const own = {
+          // A drop is the step; picking the chip up first is an interaction of its own, outside the timing.
           layers: {
             reset: () => click('.ly-clear'),
-            step: () => (click('.ly-tray .kit-chip'), click('.kit-band.kit-col-on .kit-band-b')),
+            prep: () => click('.ly-tray .kit-chip'),
+            step: () => click('.kit-band.kit-col-on .kit-band-b'),
             done: () => !f.querySelector('.ly-tray .kit-chip'),
           },
           'port-lab': { reset: () => click('.pt-reset'), step: () => click('.pt-connect'), done: () => f.querySelector('.pt-connect')?.getAttribute('aria-disabled') === 'true' },
@@ -630,6 +632,7 @@ async function measureWidgets(browser, origin, page) {
           await new Promise(requestAnimationFrame);
           const times = [];
           for (let i = 0; i < 10 && forward.getAttribute('aria-disabled') !== 'true'; i++) {
+            if (!fwd) own?.prep?.();
             const t0 = performance.now();
             forward.click();
             void document.body.offsetHeight; // style and layout of the new step

@@ -72,8 +72,11 @@ function mount(host: HTMLElement): void {
     paint();
     if (sel && !had!.isConnected) body.querySelector<HTMLElement>(sel)?.focus({ preventScroll: true });
   };
+  /** The column the picture and the tray were last drawn for. */
+  let shown: ModelId = state.model;
   const paint = () => {
     const m = state.model;
+    shown = m;
     for (const b of colBtns) b.setAttribute('aria-pressed', String(b.dataset.model === m));
     const left = PROTOCOLS.filter((_, i) => state.placed[m][i]! < 0);
     trayList.replaceChildren(
@@ -92,10 +95,19 @@ function mount(host: HTMLElement): void {
   const save = () => writeState(id, encodeState(state));
   const focusItem = (item: string) => body.querySelector<HTMLElement>(`[data-item="${item}"]`)?.focus({ preventScroll: true });
 
+  // Picking up or letting go only changes which chip is pressed: no redraw.
+  const markPicked = () => {
+    for (const c of body.querySelectorAll<HTMLElement>('.kit-chip[data-item]')) {
+      const [where, p] = c.dataset.item!.split(':') as [string, Proto];
+      const model = where === 'tray' ? state.model : (where as ModelId);
+      c.setAttribute('aria-pressed', String(picked !== null && picked.model === model && picked.p === p && (where === 'tray') === (state.placed[model][PROTOCOLS.indexOf(p)]! < 0)));
+    }
+    putBack.hidden = !(picked !== null && state.placed[picked.model][PROTOCOLS.indexOf(picked.p)]! >= 0);
+  };
   const pick = (model: ModelId, p: Proto) => {
     if (picked && picked.model === model && picked.p === p) {
       picked = null;
-      render();
+      markPicked();
       return;
     }
     picked = { model, p };
@@ -106,7 +118,8 @@ function mount(host: HTMLElement): void {
       why.textContent = v;
       say(`${t.pickedFrom(t.proto[p], t.band(model, BANDS[model][band]!.key))} ${v}`);
     } else say(t.picked(t.proto[p]));
-    render();
+    if (model !== shown) render();
+    else markPicked();
   };
   const drop = (model: ModelId, band: number): boolean => {
     if (!picked) {
@@ -194,7 +207,7 @@ function mount(host: HTMLElement): void {
   body.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && picked) {
       picked = null;
-      render();
+      markPicked();
       say(t.column(t.model[state.model]));
       e.stopPropagation();
     }
