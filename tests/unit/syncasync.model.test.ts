@@ -108,7 +108,7 @@ describe('against the four callers run for real (python3, 127.0.0.1)', () => {
   const TIMINGS: Array<[number, number]> = [[3, 2], [5, 2], [2, 5], [7, 3]];
   // The real run's timing slips on a loaded machine (a poll can land in the send's 0.1 s margin):
   // up to two more runs before it counts as a disagreement.
-  test('the order of events in each cell, the BlockingIOError count and the callback thread match the model', { retry: 2 }, async () => {
+  test('the order of events in each cell, the BlockingIOError count and the callback thread match the model', { retry: 2, timeout: 70_000 }, async () => {
     const arg = JSON.stringify(TIMINGS.map(([r, p]) => [r * TICK_SECONDS, p * TICK_SECONDS]));
     const py = await runPython([SCRIPT, arg], { timeoutMs: 60_000 });
     expect(py.timedOut).toBe(false);
@@ -132,5 +132,5 @@ describe('against the four callers run for real (python3, 127.0.0.1)', () => {
       expect(cb.thread).not.toBe(real[i]!.main);
       expect(cb.thread).toMatch(/handle_results/);
     });
-  }, 70_000);
+  });
 });
