@@ -13,15 +13,8 @@ import { defineWidget } from '../kit/define.ts';
 import { isoText } from './i18n.ts';
 import { check, decodeState, DEFAULT, encodeState, STEPS, type Scenario, type StartMethod, type Worker } from './model.ts';
 import { boxesOf, narrate } from './view.ts';
+import { h } from '../kit/dom.ts';
 
-type Attrs = Record<string, string | number | null>;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  for (const k in attrs) if (attrs[k] !== null) e.setAttribute(k, String(attrs[k]));
-  e.append(...kids);
-  return e;
-}
 
 function mount(host: HTMLElement): void {
   const lang = langOf(host);

@@ -10,21 +10,9 @@ import { defineWidget } from '../kit/define.ts';
 import { lifeText } from './i18n.ts';
 import { ACTIONS, decodeState, encodeState, LIMITS, preset, PRESET_NAMES, presetOf, runLifecycle, VERSIONS, type Action, type Lifecycle, type Platform, type Scenario, type Version } from './model.ts';
 import { lanesOf, methodLines, narrate } from './view.ts';
+import { h, selectField } from '../kit/dom.ts';
 
-type Attrs = Record<string, string | number | null>;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  for (const k in attrs) if (attrs[k] !== null) e.setAttribute(k, String(attrs[k]));
-  e.append(...kids);
-  return e;
-}
-let uid = 0;
-function select(label: string, options: Array<[string, string]>): [HTMLElement, HTMLSelectElement] {
-  const s = h('select', '', { id: `lc-${++uid}` });
-  for (const [v, text] of options) s.append(h('option', '', { value: v }, text));
-  return [h('span', 'lc-field', {}, h('label', '', { for: s.id }, label), s), s];
-}
+const select = (label: string, options: Array<[string, string]>) => selectField('lc-field', label, options);
 
 function mount(host: HTMLElement): void {
   const lang = langOf(host);

@@ -9,15 +9,8 @@ import { macText } from './i18n.ts';
 import { DEFAULT_MAC, flipBit, formatMac, fromBytes, MacError, parseMac, PRESETS, type Mac, type PresetName } from './model.ts';
 import { bitsPicture, facts, octetsSvg, spellings, summary } from './view.ts';
 import { defineWidget } from '../kit/define.ts';
+import { h } from '../kit/dom.ts';
 
-type Attrs = Record<string, string | number | null>;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  for (const k in attrs) if (attrs[k] !== null) e.setAttribute(k, String(attrs[k]));
-  e.append(...kids);
-  return e;
-}
 
 function mount(host: HTMLElement): void {
   const lang = langOf(host);

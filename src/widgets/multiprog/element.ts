@@ -13,15 +13,8 @@ import { progText } from './i18n.ts';
 import { decodeState, DEFAULT_SETUP, encodeState, MODES, parseJobs, parseWhole, simulate, stepTimes, trySimulate, type Mode, type Result, type Setup } from './model.ts';
 import { narrate, timelineOf } from './view.ts';
 import { addStyles } from './style.ts';
+import { h } from '../kit/dom.ts';
 
-type Attrs = Record<string, string | number | null>;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  for (const k in attrs) if (attrs[k] !== null) e.setAttribute(k, String(attrs[k]));
-  e.append(...kids);
-  return e;
-}
 
 function mount(host: HTMLElement): void {
   addStyles();

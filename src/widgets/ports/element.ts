@@ -11,15 +11,8 @@ import { decodeState, DEFAULT_STATE, encodeState, ephemeralPorts, MAX_CLIENTS, p
 import { lineSvg, portFacts, portWords, rebindLine, socketsTable } from './view.ts';
 import { addStyles } from './style.ts';
 import { defineWidget } from '../kit/define.ts';
+import { h } from '../kit/dom.ts';
 
-type Attrs = Record<string, string | number | null>;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  for (const k in attrs) if (attrs[k] !== null) e.setAttribute(k, String(attrs[k]));
-  e.append(...kids);
-  return e;
-}
 
 function mount(host: HTMLElement): void {
   addStyles();

@@ -16,15 +16,8 @@ import {
 } from './model.ts';
 import { diagramSvg, historySvg, narrate } from './view.ts';
 import { addStyles } from './style.ts';
+import { h } from '../kit/dom.ts';
 
-type Attrs = Record<string, string | number | null>;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  for (const k in attrs) if (attrs[k] !== null) e.setAttribute(k, String(attrs[k]));
-  e.append(...kids);
-  return e;
-}
 
 function mount(host: HTMLElement): void {
   addStyles();

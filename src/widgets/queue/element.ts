@@ -12,15 +12,8 @@ import { defineWidget } from '../kit/define.ts';
 import { queueText } from './i18n.ts';
 import { badField, decodeState, encodeState, HAND_MAX_OPS, handSteps, LIMITS, preset, PRESET_NAMES, presetOf, simulate, type Ending, type HandStep, type Kind, type Limited, type OpName, type Run, type Scenario, type WidgetState } from './model.ts';
 import { callOf, ganttOfRun, narrateHand, narrateRun, sizeAtRun, slotsOfHand, slotsOfRun, snapshotOf, unfinishedAt } from './view.ts';
+import { h } from '../kit/dom.ts';
 
-type Attrs = Record<string, string | number | null>;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  for (const k in attrs) if (attrs[k] !== null) e.setAttribute(k, String(attrs[k]));
-  e.append(...kids);
-  return e;
-}
 let uid = 0;
 function field<E extends HTMLSelectElement | HTMLInputElement>(label: string, el: E): [HTMLElement, E] {
   el.id = `q-${++uid}`;

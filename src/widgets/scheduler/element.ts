@@ -13,15 +13,8 @@ import { defineWidget } from '../kit/define.ts';
 import { schedText } from './i18n.ts';
 import { checkInput, decodeState, DEFAULT_PRESET, encodeState, formatJobs, parseJobs, POLICIES, preset, PRESET_NAMES, presetOf, trace, type ParseError, type Policy, type Setup, type Trace } from './model.ts';
 import { ganttOf, narrate, queuesOf, tableOf } from './view.ts';
+import { h } from '../kit/dom.ts';
 
-type Attrs = Record<string, string | number | null>;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  for (const k in attrs) if (attrs[k] !== null) e.setAttribute(k, String(attrs[k]));
-  e.append(...kids);
-  return e;
-}
 let uid = 0;
 /** A control and its label beside it (not around a select: its options would become part of its name). */
 function field<E extends HTMLElement>(label: string, control: E): [HTMLElement, E] {

@@ -10,22 +10,9 @@ import { serverText } from './i18n.ts';
 import { decodeState, encodeState, preset, PRESET_NAMES, presetOf, simulate, unavailable, type Platform, type Scenario, type ServerKind, type Timeline, type Work } from './model.ts';
 import { ganttOf, narrate } from './view.ts';
 import { defineWidget } from '../kit/define.ts';
+import { h, selectField } from '../kit/dom.ts';
 
-type Attrs = Record<string, string | number | null>;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  for (const k in attrs) if (attrs[k] !== null) e.setAttribute(k, String(attrs[k]));
-  e.append(...kids);
-  return e;
-}
-let uid = 0;
-/** A select and its label beside it (not around it: the options would become part of its name). */
-function select(label: string, options: Array<[string, string]>): [HTMLElement, HTMLSelectElement] {
-  const s = h('select', '', { id: `ss-${++uid}` });
-  for (const [v, text] of options) s.append(h('option', '', { value: v }, text));
-  return [h('span', 'ss-field', {}, h('label', '', { for: s.id }, label), s), s];
-}
+const select = (label: string, options: Array<[string, string]>) => selectField('ss-field', label, options);
 
 function mount(host: HTMLElement): void {
   const lang = langOf(host);

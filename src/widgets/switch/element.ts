@@ -13,15 +13,8 @@ import { AGEINGS, decode, encode, MAX_ACTIONS, presetOf, presetSetup, PRESET_NAM
 import { narrate, netInput, tablesHtml } from './view.ts';
 import { text } from './i18n.ts';
 import { defineWidget } from '../kit/define.ts';
+import { h } from '../kit/dom.ts';
 
-type Attrs = Record<string, string | number | null>;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  for (const k in attrs) if (attrs[k] !== null) e.setAttribute(k, String(attrs[k]));
-  e.append(...kids);
-  return e;
-}
 const option = (value: string, label: string) => h('option', '', { value }, label);
 
 function mount(host: HTMLElement): void {

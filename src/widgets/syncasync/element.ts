@@ -10,15 +10,8 @@ import { syncText } from './i18n.ts';
 import { DEFAULT, decodeState, encodeState, LIMITS, parseField, simulate, type Run, type Scenario } from './model.ts';
 import { chartAt, narrate } from './view.ts';
 import { cellsHtml } from './cells.ts';
+import { h } from '../kit/dom.ts';
 
-type Attrs = Record<string, string | number | null>;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  for (const k in attrs) if (attrs[k] !== null) e.setAttribute(k, String(attrs[k]));
-  e.append(...kids);
-  return e;
-}
 
 function mount(host: HTMLElement): void {
   const lang = langOf(host);

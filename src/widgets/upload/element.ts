@@ -10,15 +10,8 @@ import { uploadText } from './i18n.ts';
 import { checkScenario, decodeState, encodeState, parseBytes, PRESET_NAMES, PRESETS, presetOf, runUpload, type Md5Mode, type UploadRun, type UploadScenario } from './model.ts';
 import { barPicture, loopCode, narrate, stepsOf, streamPicture, windowPicture } from './view.ts';
 import { defineWidget } from '../kit/define.ts';
+import { h } from '../kit/dom.ts';
 
-type Attrs = Record<string, string | number | null>;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  for (const k in attrs) if (attrs[k] !== null) e.setAttribute(k, String(attrs[k]));
-  e.append(...kids);
-  return e;
-}
 
 /** A label beside its control (not around it: a select's options would become part of its name). */
 let uid = 0;

@@ -1,0 +1,22 @@
+// The DOM helper every widget's element builds its controls with: an element with a class, its
+// attributes (null leaves one out) and its children.
+export type Attrs = Record<string, string | number | null>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', attrs: Attrs = {}, ...kids: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  for (const k in attrs) if (attrs[k] !== null) e.setAttribute(k, String(attrs[k]));
+  e.append(...kids);
+  return e;
+}
+
+let uid = 0;
+/**
+ * A select and its label beside it (not around it: the options would become part of its name),
+ * wrapped in a span of class `cls`. Returns the wrapper and the select.
+ */
+export function selectField(cls: string, label: string, options: Array<[string, string]>): [HTMLElement, HTMLSelectElement] {
+  const s = h('select', '', { id: `kit-sel-${++uid}` });
+  for (const [v, text] of options) s.append(h('option', '', { value: v }, text));
+  return [h('span', cls, {}, h('label', '', { for: s.id }, label), s), s];
+}
