@@ -7,6 +7,9 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/unit/**/*.test.ts', 'tests/examples/**/*.test.ts', 'tests/build/**/*.test.ts'],
     testTimeout: 20_000,
+    // Vitest 5 runs one file at a time on a 2-core machine; most of the slow files wait on real
+    // Python processes and sockets, so three at once finish in about half the time.
+    maxWorkers: 3,
     hookTimeout: 120_000,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },

@@ -6,7 +6,7 @@
 import { test as base, expect } from '@playwright/test';
 
 export { expect };
-export type { Browser, BrowserContextOptions, Locator, Page } from '@playwright/test';
+export type { Browser, BrowserContextOptions, Locator, Page, TestInfo } from '@playwright/test';
 
 export const test = base.extend<{ cspGuard: void }>({
   cspGuard: [

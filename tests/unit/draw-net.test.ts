@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { netLayout, type NetInput } from '../../src/widgets/kit/draw/net.ts';
+import { netLayout, netPlan, type NetInput } from '../../src/widgets/kit/draw/net.ts';
 import { simulate } from '../../src/widgets/switch/model.ts';
 import { presetSetup, PRESET_NAMES, scenarioOf } from '../../src/widgets/switch/presets.ts';
-import { netInput } from '../../src/widgets/switch/view.ts';
+import { netInput, reserveOf } from '../../src/widgets/switch/view.ts';
 import { text } from '../../src/widgets/switch/i18n.ts';
 import { problems } from './draw-check.ts';
 
@@ -67,18 +67,30 @@ describe('net', () => {
   // Every tick of every preset of the switch lab, as the widget draws it. The storm's diamond,
   // with copies going both ways on every link, is wider than a phone: it scrolls in its frame
   // (.kit-pic), which the layout test allows; everything else holds at every width.
+  // Drawn twice: each tick on its own (the JS-off figure's stills), and as the widget steps, with
+  // the room the busiest tick needs and one plan for the run: then the picture keeps its height
+  // from the first tick to the last.
   for (const lang of ['zh', 'en'] as const)
-    test(`every tick of every switch-lab preset is clean (${lang})`, () => {
+    test(`every tick of every switch-lab preset is clean, and stepping keeps the height (${lang})`, () => {
       const t = text[lang];
       for (const name of PRESET_NAMES) {
         const s = presetSetup(name);
         const run = simulate(scenarioOf(s));
-        for (let p = 0; p < run.ticks.length; p++)
-          for (const [width, scale] of [[296, 1], [728, 1], [1240, 1.5]] as const) {
-            const d = netLayout(netInput(s, run, p, t), { width, scale });
-            const found = problems(d, width).filter((x) => !(s.net === 'loop' && width === 296 && x.endsWith(`wide for ${width}`)));
-            expect(found, `${name} tick ${p} at ${width}`).toEqual([]);
+        const reserve = reserveOf(run, t);
+        const inputs = run.ticks.map((_, p) => netInput(s, run, p, t, undefined, reserve));
+        for (const [width, scale] of [[296, 1], [728, 1], [1240, 1.5]] as const) {
+          const plan = netPlan(inputs, { width, scale });
+          const heights = new Set<number>();
+          for (let p = 0; p < run.ticks.length; p++) {
+            const stepped = netLayout(inputs[p]!, { width, scale }, plan);
+            heights.add(stepped.height);
+            for (const d of [netLayout(netInput(s, run, p, t), { width, scale }), stepped]) {
+              const found = problems(d, width).filter((x) => !(s.net === 'loop' && width === 296 && x.endsWith(`wide for ${width}`)));
+              expect(found, `${name} tick ${p} at ${width}`).toEqual([]);
+            }
           }
+          expect([...heights], `${name} at ${width}: one height for every tick`).toHaveLength(1);
+        }
       }
     });
 });

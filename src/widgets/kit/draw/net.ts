@@ -59,6 +59,22 @@ export interface NetInput {
   blockedWord: string;
   /** The picture's accessible name. */
   label: string;
+  /**
+   * Token spots to keep on every link, however few frames this input has: a widget stepping
+   * through a run passes the most any of its steps needs, so the picture keeps its height.
+   */
+  reserve?: number;
+}
+
+/**
+ * How a picture was laid out: which way the grid runs, whether labels may stick out past it, and
+ * how far the gaps grew. Passed back to netLayout() for the next step of the same run, it is a
+ * floor: the gaps never shrink and the grid does not turn back, so the picture does not jump.
+ */
+export interface NetPlan {
+  turned: boolean;
+  spill: boolean;
+  grown: number;
 }
 
 export interface NetDrawn extends Drawn {
@@ -66,6 +82,8 @@ export interface NetDrawn extends Drawn {
   boxes: Record<string, Box>;
   /** Whether the grid was turned a quarter to fit the width. */
   turned: boolean;
+  /** What to pass to the next step's layout (see NetPlan). */
+  plan: NetPlan;
 }
 
 const SHAPE: Record<NodeKind, { tone: Tone; rx: number; dash?: string }> = {
@@ -146,7 +164,7 @@ function attempt(input: NetInput, scale: number, turned: boolean, grown: number,
   });
   // Gaps: a vertical link holds a port label at each end and up to two tokens between them; a
   // horizontal one the same side by side. They grow when the solver finds no room.
-  const most = Math.max(1, ...input.links.map((_, li) => new Set((input.frames ?? []).filter((f) => f.link === li).map((f) => f.to + f.label)).size));
+  const most = Math.max(1, input.reserve ?? 1, ...input.links.map((_, li) => new Set((input.frames ?? []).filter((f) => f.link === li).map((f) => f.to + f.label)).size));
   // Growing makes room along vertical links first (the picture may grow down, not sideways).
   const gapV = 2 * (lh + GAP) + most * (lh + 2 * bp + 2 * GAP) + 2 * P + grown * lh;
   let gapH = Math.round(TOUCH * 0.5 * scale) + Math.max(0, grown - 3) * lh;
@@ -370,27 +388,44 @@ function attempt(input: NetInput, scale: number, turned: boolean, grown: number,
   for (const tx of texts) tx.box = shift(tx.box);
   for (const id in boxes) boxes[id] = shift(boxes[id]!);
   const lines = drawnLines.map((l) => ({ x1: l.x1 + dx, y1: l.y1, x2: l.x2 + dx, y2: l.y2 }));
-  return { svg, width, height: H, texts, lines, boxes, turned, failed };
+  return { svg, width, height: H, texts, lines, boxes, turned, failed, plan: { turned, spill, grown } };
 }
 
 /**
  * The network laid out for `width` at `scale`: the grid as given when it fits, else turned a
- * quarter when that is narrower. Gaps grow until every label has a free spot.
+ * quarter when that is narrower. Gaps grow until every label has a free spot. With the plan of the
+ * step before (`after`), the layout starts from it and keeps it when it still works: one attempt
+ * where a fresh layout may need many, and a picture that keeps its shape from step to step.
  */
-export function netLayout(input: NetInput, { width, scale }: Fit): NetDrawn {
+export function netLayout(input: NetInput, { width, scale }: Fit, after?: NetPlan): NetDrawn {
+  const floor = after?.grown ?? 0;
   const run = (turned: boolean, spill: boolean) => {
-    let d = attempt(input, scale, turned, 0, spill);
-    for (let g = 1; d.failed && g <= 16; g++) d = attempt(input, scale, turned, g, spill);
+    let d = attempt(input, scale, turned, floor, spill);
+    for (let g = floor + 1; d.failed && g <= Math.max(16, floor); g++) d = attempt(input, scale, turned, g, spill);
     return d;
   };
+  const fits = (d: ReturnType<typeof attempt>) => !d.failed && d.width <= width;
+  if (after) {
+    const d = run(after.turned, after.spill);
+    if (fits(d) || after.turned) return d;
+  }
   // As laid out, labels free to stick out past the grid's edges; then kept inside it; then turned.
   const tries = [run(false, true)];
-  const fits = (d: (typeof tries)[0]) => !d.failed && d.width <= width;
   if (!fits(tries[0]!)) tries.push(run(false, false));
   if (!tries.some(fits)) tries.push(run(true, true), run(true, false));
   // A clean layout first, then one that fits, then the narrower.
   const rank = (d: (typeof tries)[0]) => [d.failed ? 1 : 0, d.width <= width ? 0 : 1, d.width];
   return tries.reduce((best, d) => (lexLess(rank(d), rank(best)) ? d : best));
+}
+
+/**
+ * One plan for every step of a run (each step's input, in order): the gaps grown as far as the
+ * busiest step needs, so that drawing any step with it gives the same height.
+ */
+export function netPlan(steps: Iterable<NetInput>, f: Fit): NetPlan | undefined {
+  let plan: NetPlan | undefined;
+  for (const input of steps) plan = netLayout(input, f, plan).plan;
+  return plan;
 }
 
 function lexLess(a: number[], b: number[]): boolean {
