@@ -5,7 +5,8 @@
 // - no SVG text is crossed by a drawn line (a stroked path or line with no fill);
 // - no text is clipped: an SVG text lies inside its own <svg>; an HTML text inside every ancestor
 //   that hides overflow (a frame that scrolls is fine: the reader can scroll it); a <select> is wide
-//   enough for the option it shows.
+//   enough for the option it shows;
+// - nothing in the widget reaches past the window's right edge (the page would scroll sideways).
 // It returns the problems, each naming the text, so a failure reads as the first offender.
 import type { Page } from '@playwright/test';
 
@@ -83,6 +84,18 @@ export async function layoutProblems(page: Page, rootSelector: string, opts: Lay
           }
         }
       }
+      // ---- nothing makes the page scroll sideways (a frame that scrolls may hold wider things)
+      const page = document.documentElement.clientWidth;
+      if (document.documentElement.scrollWidth > page + 1)
+        for (const el of root.querySelectorAll('*')) {
+          const r = el.getBoundingClientRect();
+          if (r.right <= page + 1 || !visible(el)) continue;
+          let scrolls = false;
+          for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (/auto|scroll|hidden|clip/.test(getComputedStyle(a).overflowX)) scrolls = true;
+          if (scrolls) continue;
+          say(`<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> reaches ${Math.round(r.right)} px, past the ${page} px window: the page scrolls sideways`);
+          break;
+        }
       // ---- a <select> must be wide enough for the option it shows (the arrow takes about 28 px)
       const ctx = document.createElement('canvas').getContext('2d')!;
       for (const s of root.querySelectorAll('select')) {

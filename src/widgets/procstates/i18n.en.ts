@@ -39,8 +39,8 @@ export const text = {
   cores: 'Cores',
   example: 'Example',
   presets: {
-    recv: 'A process calls recv and waits for data',
-    timer: 'The timer interrupt takes turns',
+    recv: 'recv() waits for data',
+    timer: 'Timer interrupts take turns',
     'blocked-running': 'Illegal: Blocked → Running',
     'new-running': 'Illegal: New → Running',
   } satisfies Record<PresetName, string>,
