@@ -475,15 +475,17 @@ test('under reduced motion nothing animates, whatever the reader does', async ({
 });
 
 test.describe('accessibility', () => {
-  for (const scheme of ['light', 'dark', 'toggle'] as const) {
+  // Every rule in light; in dark only the colour rules, the rest cannot change with the scheme. The
+  // site's toggle sets the same custom properties as the system's dark (features.spec checks it).
+  for (const scheme of ['light', 'dark'] as const) {
     test(`axe finds nothing in either widget, in several states (${scheme})`, async ({ browser }) => {
       // Seven full axe runs; on a loaded 2-core CI machine that takes minutes.
       test.setTimeout(300_000);
-      const context = await browser.newContext({ colorScheme: scheme === 'dark' ? 'dark' : 'light' });
+      const context = await browser.newContext({ colorScheme: scheme });
       const page = await context.newPage();
-      if (scheme === 'toggle') await page.addInitScript(() => localStorage.setItem('theme', 'dark'));
       const check = async (where: string) => {
-        const { violations } = await new AxeBuilder({ page }).include('figure.widget').withTags(AXE_TAGS).analyze();
+        const axe = new AxeBuilder({ page }).include('figure.widget').withTags(AXE_TAGS);
+        const { violations } = await (scheme === 'dark' ? axe.withRules(['color-contrast', 'link-in-text-block']) : axe).analyze();
         const report = violations.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
         expect(violations, `${where} (${scheme}):\n${report}`).toEqual([]);
       };
