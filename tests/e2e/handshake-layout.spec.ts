@@ -28,7 +28,8 @@ for (const [width, height, names, lang] of [
   [360, 800, NAMES, 'zh'],
   [360, 800, NAMES, 'en'],
   [768, 1000, NAMES.slice(0, 4), 'en'],
-  [1440, 900, NAMES, 'zh'],
+  // The prose's measure (46rem) is what a widget gets at 768 px and at 1440 alike: four scenarios.
+  [1440, 900, NAMES.slice(0, 4), 'zh'],
 ] as const)
   test(`every step of ${names.length} scenarios at ${width} px (${lang}): text ≥ 12 px, no overlaps, nothing cut`, async ({ page }) => {
     test.setTimeout(120_000);

@@ -52,7 +52,9 @@ async function walk(page: Page, lang: 'en' | 'zh', s: Setup, width: number, pres
 
 for (const width of [360, 1440])
   test.describe(`layout at ${width} px`, () => {
-    for (const s of SETUPS)
+    // At 1440 px a widget gets the prose's measure (46rem), as at 768, and the unit tests lay its
+    // pictures out at that width in Node; here the last preset and the Chinese one confirm it in Chromium.
+    for (const s of width === 360 ? SETUPS : SETUPS.slice(-1))
       test(s.name, async ({ page }) => {
         test.setTimeout(120_000);
         expect(await walk(page, 'en', s, width)).toEqual([]);

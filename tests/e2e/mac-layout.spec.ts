@@ -35,7 +35,9 @@ async function walk(page: Page, lang: 'en' | 'zh', width: number, present = fals
 
 for (const width of [360, 1440])
   test.describe(`layout at ${width} px`, () => {
-    for (const lang of ['en', 'zh'] as const)
+    // At 1440 px a widget gets the prose's measure (46rem), as at 768, and the unit tests lay its
+    // pictures out at that width in Node; here English confirms it in Chromium.
+    for (const lang of width === 360 ? (['en', 'zh'] as const) : (['en'] as const))
       test(`${lang}: every preset, each bit flipped`, async ({ page }) => {
         test.setTimeout(120_000);
         expect(await walk(page, lang, width)).toEqual([]);

@@ -26,7 +26,9 @@ async function walk(page: Page, lang: 'en' | 'zh', p: PresetName, width: number,
 
 for (const width of [360, 1440])
   test.describe(`layout at ${width} px`, () => {
-    for (const p of PRESET_NAMES)
+    // At 1440 px a widget gets the prose's measure (46rem), as at 768, and the unit tests lay its
+    // pictures out at that width in Node; here the last preset and the Chinese one confirm it in Chromium.
+    for (const p of width === 360 ? PRESET_NAMES : PRESET_NAMES.slice(-1))
       test(p, async ({ page }) => {
         test.setTimeout(120_000);
         expect(await walk(page, 'en', p, width)).toEqual([]);
