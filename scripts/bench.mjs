@@ -606,7 +606,7 @@ async function measureWidgets(browser, origin, page) {
       const runPasses = () => fig.evaluate(async (f) => {
         // A widget without a player (a state the reader sets) steps by its own main action:
         // the layer mapper drops the next protocol on the column being filled, the ports lab
-        // connects a client, the MAC dissector flips the I/G bit.
+        // connects a client, the MAC dissector flips the I/G bit, the state lab makes its example's next move.
         const click = (sel) => f.querySelector(sel)?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
         const own = {
           // A drop is the step; picking the chip up first is an interaction of its own, outside the timing.
@@ -617,6 +617,7 @@ async function measureWidgets(browser, origin, page) {
             done: () => !f.querySelector('.ly-tray .kit-chip'),
           },
           'port-lab': { reset: () => click('.pt-reset'), step: () => click('.pt-connect'), done: () => f.querySelector('.pt-connect')?.getAttribute('aria-disabled') === 'true' },
+          'state-lab': { reset: () => click('.ps-reset'), step: () => click('.ps-next'), done: () => f.querySelector('.ps-next')?.getAttribute('aria-disabled') === 'true' },
           mac: { reset: () => {}, step: () => click('.widget-live .kit-bit[data-bit="0"]'), done: () => false },
         }[f.id];
         const fwd = f.querySelector('.kit-player .forward');

@@ -68,7 +68,7 @@ for (const [width, height] of [
     test(`${id}: every step of every preset at ${width} px: text ≥ 12 px, no overlaps, nothing cut`, async ({ page }) => {
       test.setTimeout(240_000);
       await page.setViewportSize({ width, height });
-      const lang = width === 768 ? 'en' : 'zh';
+      const lang = width === 1440 ? 'en' : 'zh';
       expect(await walk(page, lang, id, id === 'framing' ? FRAMING : STICKY, 12, `${width}px`)).toEqual([]);
     });
 
