@@ -28,6 +28,8 @@ const args = process.argv.slice(2);
 const CHECK = args.includes('--check');
 const BROWSER = !args.includes('--no-browser');
 const LIGHTHOUSE = BROWSER && !args.includes('--no-lighthouse');
+// --pages=ethernet,processes: measure widgets only on chapter pages whose path holds one of these words.
+const ONLY = args.find((a) => a.startsWith('--pages='))?.slice(8).split(',').filter(Boolean) ?? null;
 const LIGHTHOUSE_RUNS = Number(/^--lighthouse-runs=(\d+)$/.exec(args.find((a) => a.startsWith('--lighthouse-runs=')) ?? '')?.[1] ?? 3);
 
 const KB = 1024;
@@ -528,7 +530,7 @@ async function runBrowser(pages, firstChapters, base) {
       p.katex.total = p.katex.cssBr + p.katex.fontBytes;
     }
     const widgetRuns = [];
-    for (const p of pages.filter((p) => p.kind === 'chapter' && p.hasWidgets)) widgetRuns.push(await measureWidgets(browser, origin, p.page));
+    for (const p of pages.filter((p) => p.kind === 'chapter' && p.hasWidgets && (!ONLY || ONLY.some((w) => p.page.includes(w))))) widgetRuns.push(await measureWidgets(browser, origin, p.page));
     const searches = [];
     for (const [lang, query] of Object.entries(SEARCH_QUERIES)) {
       const route = firstChapters[lang]?.[0];
