@@ -24,7 +24,7 @@ class Round:
 
     def __init__(self, slow):
         self.slow = slow                 # None、'time.sleep' 或 'asyncio.sleep'
-        self.stalled = False
+        self.stalled_on = None           # 睡过的那个客户端的端口 · the port of the client it slept on
         self.threads = set()             # 跑过处理协程的线程 · threads that ran a handler
         self.handlers = set()            # 处理协程所在的任务 · the handler tasks
         self.first_sent = asyncio.Event()
@@ -35,13 +35,13 @@ async def handle(reader, writer, rnd):
     """每个连接一个处理协程 · one handler coroutine per connection."""
     rnd.threads.add(threading.get_ident())
     rnd.handlers.add(asyncio.current_task())     # start_server 为每个连接建一个任务 · one task per connection
-    peer = '{}:{}'.format(*writer.get_extra_info('peername'))
+    ip, port = writer.get_extra_info('peername')[:2]
     try:
         while line := await reader.readline():     # b''：对方关了 · b'': the peer closed
             rnd.threads.add(threading.get_ident())
-            if rnd.slow and not rnd.stalled:
-                rnd.stalled = True
-                print(f'server: the handler for {peer} read {line.decode().strip()!r} '
+            if rnd.slow and rnd.stalled_on is None:
+                rnd.stalled_on = port
+                print(f'server: the handler for {ip}:{port} read {line.decode().strip()!r} '
                       f'and calls {"await " if rnd.slow == "asyncio.sleep" else ""}{rnd.slow}({SLEEP})')
                 if rnd.slow == 'time.sleep':
                     time.sleep(SLEEP)              # 阻塞：整个事件循环停住 · blocks the whole loop
@@ -59,11 +59,12 @@ async def handle(reader, writer, rnd):
 async def client(port, i, lines, rnd):
     """连上、逐行发送、核对回声 · connect, send line by line, check every echo.
 
-    客户端 0 先发；别的客户端等它发完再发，所以服务器先读到客户端 0 的那一行。延迟从那一刻算起。
-    Client 0 sends first; the others wait for it, so the server reads client 0's line first.
-    Latencies count from that moment.
+    客户端 0 先发第一行，别的客户端等它发完再发；第一次回声的延迟都从客户端 0 发出那一刻算起。
+    Client 0 sends its first line first and the others right after it; every first echo's latency
+    counts from the moment client 0 sent.
     """
     reader, writer = await asyncio.wait_for(asyncio.open_connection(HOST, port), TIMEOUT)
+    me = writer.get_extra_info('sockname')[1]      # 本地端口：服务器看到的就是它 · the port the server sees
     ok = 0
     first_latency = None
     try:
@@ -71,10 +72,11 @@ async def client(port, i, lines, rnd):
             line = f'client {i} line {k}\n'.encode()
             if k == 0 and i != 0:
                 await rnd.first_sent.wait()
+            if k == 0 and i == 0:
+                rnd.start = time.perf_counter()    # 这一轮从这里算起 · the round starts here
             writer.write(line)
             await writer.drain()
             if k == 0 and i == 0:
-                rnd.start = time.perf_counter()
                 rnd.first_sent.set()
             async with asyncio.timeout(TIMEOUT):   # Python 3.11+
                 echo = await reader.readline()
@@ -84,7 +86,7 @@ async def client(port, i, lines, rnd):
     finally:
         writer.close()
         await writer.wait_closed()
-    return ok, first_latency
+    return ok, first_latency, me
 
 
 async def run_round(n, lines, slow):
@@ -99,10 +101,14 @@ async def run_round(n, lines, slow):
         # wait for the handlers to end: from 3.12 server.wait_closed() waits for them, 3.11 does not
         await asyncio.wait_for(asyncio.gather(*rnd.handlers), TIMEOUT)
     total_ok = 0
-    for i, (ok, latency) in enumerate(results):
+    slow = 0                                       # 没有慢处理时，"其他"指客户端 0 以外 · no stall: all but client 0
+    for i, (ok, latency, me) in enumerate(results):
         total_ok += ok
-        print(f'client {i}: {ok}/{lines} echoes ok, first echo after {latency:.3f} s')
-    others = [latency for _, latency in results[1:]]
+        mark = ''
+        if me == rnd.stalled_on:
+            slow, mark = i, ' (the server slept on this one)'
+        print(f'client {i}: {ok}/{lines} echoes ok, first echo after {latency:.3f} s{mark}')
+    others = [latency for i, (_, latency, _) in enumerate(results) if i != slow]
     if others:
         print(f'[{label}] other clients\' first echo: min {min(others):.3f} s, max {max(others):.3f} s')
     print(f'summary [{label}]: {total_ok}/{n * lines} echoes ok, {n} clients, '

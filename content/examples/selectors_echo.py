@@ -25,7 +25,7 @@ class Conn:
 
     def __init__(self, sock, peer):
         self.sock = sock
-        self.peer = peer
+        self.peer = peer                         # (ip, port)
         self.outbox = bytearray()
 
 
@@ -45,7 +45,7 @@ class EchoServer:
         self.wake_r.setblocking(False)
         self.sel.register(self.wake_r, selectors.EVENT_READ, data='wake')
         self.blocking_handler = blocking_handler
-        self.stalled = False
+        self.stalled_on = None                   # 睡过的那个客户端的端口 · the port of the client it slept on
         self.threads = set()                     # 跑过处理函数的线程 · threads that ran a handler
         self.running = True
 
@@ -69,9 +69,9 @@ class EchoServer:
             self.wake_w.close()
 
     def accept(self):
-        sock, (ip, port) = self.listener.accept()   # 已就绪，不会阻塞 · ready: does not block
+        sock, peer = self.listener.accept()      # 已就绪，不会阻塞 · ready: does not block
         sock.setblocking(False)
-        self.sel.register(sock, selectors.EVENT_READ, data=Conn(sock, f'{ip}:{port}'))
+        self.sel.register(sock, selectors.EVENT_READ, data=Conn(sock, peer))
 
     def service(self, conn, mask):
         if mask & selectors.EVENT_READ:
@@ -83,10 +83,11 @@ class EchoServer:
                 self.sel.unregister(conn.sock)   # 先注销再关闭 · unregister before close
                 conn.sock.close()
                 return
-            if self.blocking_handler and not self.stalled:
-                self.stalled = True
-                print(f'server: the handler for {conn.peer} read {data.decode().strip()!r} and calls '
-                      f'time.sleep({SLEEP}): the whole loop stops', flush=True)
+            if self.blocking_handler and self.stalled_on is None:
+                self.stalled_on = conn.peer[1]
+                print(f'server: the handler for {conn.peer[0]}:{conn.peer[1]} read '
+                      f'{data.decode().strip()!r} and calls time.sleep({SLEEP}): the whole loop stops',
+                      flush=True)
                 time.sleep(SLEEP)                # 阻塞调用：循环停住，谁也得不到服务 · blocks everyone
             conn.outbox += data
             # 有东西要发：也关心"可写" · something to send: watch for writable too
@@ -116,26 +117,28 @@ def recv_exact(sock, n):
 def client(port, i, lines, first_sent, results):
     """连上，逐行发送并核对回声 · connect, send line by line, check each echo.
 
-    客户端 0 先发第一行；别的客户端等它发完再发，所以服务器一定先读到客户端 0 的那一行。
-    Client 0 sends its first line first; the others send theirs right after it, so the server
-    always reads client 0's line first. The first echo's latency counts from that moment.
+    客户端 0 先发第一行，别的客户端等它发完再发；第一次回声的延迟都从客户端 0 发出那一刻算起。
+    Client 0 sends its first line first and the others right after it; every first echo's latency
+    counts from the moment client 0 sent.
     """
     ok = 0
     first_latency = None
     with socket.create_connection((HOST, port), timeout=TIMEOUT) as sock:
+        me = sock.getsockname()[1]               # 本地端口：服务器看到的就是它 · the port the server sees
         for k in range(lines):
             line = f'client {i} line {k}\n'.encode()
             if k == 0 and i != 0:
                 first_sent.wait(TIMEOUT)
-            sock.sendall(line)
             if k == 0 and i == 0:
                 results['start'] = time.perf_counter()   # 这一轮从这里算起 · the round starts here
+            sock.sendall(line)
+            if k == 0 and i == 0:
                 first_sent.set()
             echo = recv_exact(sock, len(line))
             if k == 0:
                 first_latency = time.perf_counter() - results['start']
             ok += echo == line
-    results[i] = (ok, first_latency)
+    results[i] = (ok, first_latency, me)
 
 
 def main(n, lines, blocking_handler):
@@ -157,12 +160,16 @@ def main(n, lines, blocking_handler):
         server.stop()
         loop.join(TIMEOUT)
     total_ok = 0
+    slow = 0                                     # 没有慢处理时，"其他"指客户端 0 以外 · no stall: all but client 0
     for i in range(n):
-        ok, latency = results.get(i, (0, None))
+        ok, latency, me = results.get(i, (0, None, None))
         total_ok += ok
         shown = 'n/a' if latency is None else f'{latency:.3f} s'
-        print(f'client {i}: {ok}/{lines} echoes ok, first echo after {shown}')
-    others = [results[i][1] for i in range(1, n) if i in results]
+        mark = ''
+        if me is not None and me == server.stalled_on:
+            slow, mark = i, ' (the server slept on this one)'
+        print(f'client {i}: {ok}/{lines} echoes ok, first echo after {shown}{mark}')
+    others = [results[i][1] for i in range(n) if i != slow and i in results]
     if others:
         print(f'other clients\' first echo: min {min(others):.3f} s, max {max(others):.3f} s'
               f'{f" (the handler slept {SLEEP} s)" if blocking_handler else ""}')
