@@ -2,6 +2,8 @@
 
 python3 futures_pool.py [--start-method M]
   --start-method  进程池的启动方式（fork/spawn/forkserver）· how the process pool starts its workers
+                  不给就用平台默认：Windows、macOS 是 spawn，Linux 是 fork（3.14 起 forkserver）
+                  default: the platform's (spawn on Windows and macOS, fork on Linux, forkserver from 3.14)
 进程池的子进程会重新导入本文件（spawn/forkserver），所以主程序必须放在 if __name__ == '__main__': 下。
 The pool's workers re-import this file (spawn/forkserver), so the main program must sit under
 if __name__ == '__main__':.
@@ -14,7 +16,7 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 
-SLEEPS = [0.6, 0.15, 0.45, 0.3]            # 提交顺序；短的先完成 · submitted in this order; short ones end first
+SLEEPS = [0.8, 0.2, 0.6, 0.4]              # 提交顺序；短的先完成 · submitted in this order; short ones end first
 LIMITS = [10_000, 20_000, 50_000, 100_000]  # 数这些数以下有多少个素数 · count the primes below these
 START = time.perf_counter()
 
@@ -48,7 +50,7 @@ def thread_pool():
 def result_timeout():
     print('== Future.result(timeout=...) ==')
     with ThreadPoolExecutor(max_workers=1) as pool:
-        future = pool.submit(fetch, 0.5)
+        future = pool.submit(fetch, 0.5)          # 比下面的 timeout 长得多 · much longer than the timeout below
         try:
             future.result(timeout=0.1)            # 最多等 0.1 秒 · wait at most 0.1 s
         except TimeoutError:                      # 3.11 起 concurrent.futures.TimeoutError 就是它 · same class since 3.11

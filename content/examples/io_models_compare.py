@@ -35,7 +35,8 @@ MODELS = ['threading', 'selectors', 'asyncio']
 MAX_CLIENTS = 10_000     # 上限：每个模型用掉 N 个临时端口 · a cap: each model uses N ephemeral ports
 MAX_CONCURRENCY = 200    # 默认同时连着的客户端上限 · default cap on clients connected at once
 FD_MARGIN = 64           # 除了连接之外要用的文件描述符 · file descriptors besides the connections
-BACKLOG = 1024           # listen() 队列：默认的 5（socketserver）或 100（asyncio）太小
+BACKLOG = 1024           # listen() 队列：默认的 5（socketserver）或 100（asyncio）太小；系统还会再封顶
+                         # (Linux somaxconn 4096, macOS 128) · the accept queue; the OS caps it too
 STATS = b'STATS\n'       # 客户端都结束后，父进程用这一行要统计 · the parent asks for the numbers with this
 
 
@@ -297,6 +298,8 @@ async def run_model(model, n, concurrency, wait, deadline):
     if remaining <= 1:
         print(f'{model}: skipped, the time limit was reached')
         return None
+    # 子进程 + 管道：Windows 上要 Proactor 事件循环（3.8 起就是默认）· on Windows this needs the
+    # Proactor event loop, the default since 3.8
     proc = await asyncio.create_subprocess_exec(
         sys.executable, os.path.abspath(__file__), '--serve', model, '--wait', str(wait),
         '--time-limit', str(remaining), stdout=asyncio.subprocess.PIPE)
