@@ -619,7 +619,14 @@ async function measureWidgets(browser, origin, page) {
             done: () => !f.querySelector('.ly-tray .kit-chip'),
           },
           'port-lab': { reset: () => click('.pt-reset'), step: () => click('.pt-connect'), done: () => f.querySelector('.pt-connect')?.getAttribute('aria-disabled') === 'true' },
-          'state-lab': { reset: () => click('.ps-reset'), step: () => click('.ps-next'), done: () => f.querySelector('.ps-next')?.getAttribute('aria-disabled') === 'true' },
+          // The state lab opens in free play: each pass starts its recv example from the top.
+          'state-lab': {
+            reset: () => {
+              const example = [...f.querySelectorAll('select')].find((s) => [...s.options].some((o) => o.value === 'recv'));
+              example.value = 'recv';
+              example.dispatchEvent(new Event('change', { bubbles: true }));
+            },
+            step: () => click('.ps-next'), done: () => f.querySelector('.ps-next')?.getAttribute('aria-disabled') === 'true' },
           mac: { reset: () => {}, step: () => click('.widget-live .kit-bit[data-bit="0"]'), done: () => false },
         }[f.id];
         const fwd = f.querySelector('.kit-player .forward');
