@@ -2,8 +2,7 @@
 // TCP/UDP and the timestamps option, the five layers stepped in a real Chromium, state links,
 // bad input, the layout rules at every step, and axe.
 // Run after a build: E2E_DIST=/tmp/lead-dist E2E_PORT=4612 npx playwright test tests/e2e/encap.spec.ts
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { layoutProblems } from '../support/layout.ts';
 import { expect, test, type Locator, type Page } from '../support/test.ts';
 

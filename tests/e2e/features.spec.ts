@@ -1,8 +1,7 @@
 // What a student or an instructor does with the site, one behaviour per test, in real Chromium
 // against the built site. The starter chapter is /zh/tcp-udp/ and /en/tcp-udp/.
-import AxeBuilder from '@axe-core/playwright';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Page } from '../support/test.ts';
-import { AXE_TAGS } from '../support/axe.ts';
 
 const ZH = '/zh/tcp-udp/';
 const EN = '/en/tcp-udp/';

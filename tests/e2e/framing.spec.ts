@@ -3,8 +3,7 @@
 // test: keyboard alone, the bytes against the CPython vectors, a 1 MB body, bad input, the three
 // mistakes, URL state, reduced motion, axe in both themes, and the static run with JS off.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Page } from '../support/test.ts';
 
 const ZH = '/zh/framing/';

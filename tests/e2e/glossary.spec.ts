@@ -2,9 +2,8 @@
 // term's definition on hover and keyboard focus; the glossary pages list every term with its
 // definition, by letter, and link to those first uses.
 import { expect, test } from '../support/test.ts';
-import AxeBuilder from '@axe-core/playwright';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { readFileSync } from 'node:fs';
-import { AXE_TAGS } from '../support/axe.ts';
 
 const terms = JSON.parse(readFileSync('content/glossary.json', 'utf8')).terms as Array<{ id: string; zh: string; en: string; zhDef: string; enDef: string }>;
 const semaphore = terms.find((t) => t.id === 'semaphore')!;

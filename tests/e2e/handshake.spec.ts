@@ -1,8 +1,7 @@
 // The TCP state machine widget (W6) in the built chapter, driven as a student would: keyboard only,
 // losing a segment, switching scenarios, sharing a link to a step, typing nonsense, with less
 // motion, with JavaScript off, and checked by axe in both themes.
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Locator, type Page } from '../support/test.ts';
 
 // The chapter is read in pages; the widget is on the one that starts at #data-and-close.

@@ -4,8 +4,7 @@
 // the run restarts at step 0; a state link round-trips; a garbled link starts from the default and
 // says so; nothing reaches the console as an error; axe finds nothing, light and dark.
 // Run after a build: E2E_DIST=/tmp/ip-dist E2E_PORT=4641 npx playwright test tests/e2e/ipv4.spec.ts
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Page } from '../support/test.ts';
 import { ARP_PRESETS, DEFAULT_STATE, arpRun, encodeState, parseIPv4 } from '../../src/widgets/ipv4/model.ts';
 

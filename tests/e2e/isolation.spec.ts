@@ -4,8 +4,7 @@
 // a garbled one, axe light and dark, and the layout of every step at 360/1440 px and presenter.
 // Real python3 runs of every start method are in vitest (tests/unit/isolation.model.test.ts).
 // Run after a build: E2E_PORT=4665 npx playwright test tests/e2e/isolation.spec.ts
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { layoutProblems } from '../support/layout.ts';
 import { expect, test, type Locator, type Page } from '../support/test.ts';
 

@@ -3,8 +3,7 @@
 // putting back a chip, answers and clear, the state link (and a garbled one), presenter mode, the
 // JavaScript-off figure, axe light and dark, and the layout at 360/1440 px and presenting.
 // Run after a build: E2E_PORT=4640 npx playwright test tests/e2e/layers.spec.ts
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { layoutProblems } from '../support/layout.ts';
 import { expect, test, type Locator, type Page } from '../support/test.ts';
 

@@ -4,8 +4,7 @@
 // unguarded script, a state link (good, garbled), keyboard and Chinese narration, the JS-off figure,
 // axe light and dark. Real multiprocessing runs are in vitest (tests/unit/lifecycle-model.test.ts).
 // Run after a build: E2E_PORT=4664 npx playwright test tests/e2e/lifecycle.spec.ts
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Locator, type Page } from '../support/test.ts';
 
 const EN = '/en/multiprocessing/process-api/';

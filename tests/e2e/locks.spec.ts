@@ -1,8 +1,7 @@
 // "Be the scheduler" (W17) in the built chapter 11 (/zh/locks/, /en/locks/): the ticket grab and
 // count += 1, driven by keyboard and mouse in a real Chromium.
 // Run after `npm run build`: E2E_PORT=4488 npx playwright test tests/e2e/locks.spec.ts
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Locator, type Page } from '../support/test.ts';
 
 const EN = '/en/locks/';

@@ -2,8 +2,7 @@
 // every spelling, the messages for bad ones, presets, the I/G and U/L bits flipped by click, tap
 // and keyboard, the state link, presenter mode, axe light and dark, and the JavaScript-off figure.
 // Run after a build: E2E_DIST=/tmp/mp-dist E2E_PORT=4631 npx playwright test tests/e2e/mac.spec.ts
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Locator, type Page } from '../support/test.ts';
 
 const EN = '/en/ethernet/';

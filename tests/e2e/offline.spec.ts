@@ -4,8 +4,7 @@
 // language that lists what is saved; "save for offline" on the course home saves one language whole,
 // and then chapters, widgets and search all work with the server gone; deleting the copy works.
 import { test, expect, type Page } from '../support/test.ts';
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,8 +3,7 @@
 // a distinct four-tuple; UDP 8000 beside TCP 8000; the second bind's EADDRINUSE; the state link,
 // presenter mode, axe light and dark, and the JavaScript-off figure.
 // Run after a build: E2E_DIST=/tmp/mp-dist E2E_PORT=4631 npx playwright test tests/e2e/ports.spec.ts
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Locator, type Page } from '../support/test.ts';
 
 const EN = '/en/tcp-udp/';

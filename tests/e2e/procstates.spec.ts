@@ -3,8 +3,7 @@
 // the reader's language), one process per core, the state link round trip and a garbled link,
 // keyboard, the JavaScript-off figure, axe light and dark.
 // Run after a build: E2E_PORT=4662 npx playwright test tests/e2e/procstates.spec.ts
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Locator, type Page } from '../support/test.ts';
 
 const EN = '/en/processes/process-states/';

@@ -2,8 +2,7 @@
 // the presets' endings, the reader's own calls (Full, Empty, blocked), state links (good, garbled),
 // bad typed input, keyboard and Chinese narration, the JS-off figure, axe light and dark.
 // Run after a build: E2E_PORT=4664 npx playwright test tests/e2e/queue.spec.ts
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Locator, type Page } from '../support/test.ts';
 
 const EN = '/en/queues/';

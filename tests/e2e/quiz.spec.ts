@@ -1,7 +1,6 @@
 // The self-check at the end of each chapter (on its last page), and the progress the course home shows, in a real
 // Chromium: keyboard only, feedback in the live region, localStorage (also junk in it), JS off.
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Page } from '../support/test.ts';
 
 

@@ -2,8 +2,7 @@
 // queue, MLFQ's levels and the gaming preset, bad typed input, a state link round-trip, keyboard and
 // Chinese narration, the JS-off figure, axe light and dark. One page load per test.
 // Run after a build: E2E_PORT=4661 npx playwright test tests/e2e/scheduler.spec.ts
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Locator, type Page } from '../support/test.ts';
 
 const EN = '/en/processes/scheduling/';

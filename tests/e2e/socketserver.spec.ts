@@ -1,8 +1,7 @@
 // W10 socketserver timeline in the built chapter 7 (/en/socketserver/five-clients/): stepping,
 // presets, Windows disabling ForkingTCPServer, a state link round-trip, keyboard, axe light and dark.
 // Run after a build: E2E_DIST=/tmp/up-dist E2E_PORT=4651 npx playwright test tests/e2e/socketserver.spec.ts
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Locator, type Page } from '../support/test.ts';
 
 const EN = '/en/socketserver/five-clients/';

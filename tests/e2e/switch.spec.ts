@@ -2,8 +2,7 @@
 // /en/…): stepping the figure's run, sending frames by mouse and keyboard, hub vs switch, STP, the
 // router, state links (good and garbled), axe in light and dark, and the static figure without JS.
 // Run after a build: E2E_DIST=/tmp/sw-dist E2E_PORT=4661 npx playwright test tests/e2e/switch.spec.ts
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Locator, type Page } from '../support/test.ts';
 
 const EN = '/en/ethernet/hub-and-switch/';

@@ -1,8 +1,7 @@
 // W14 sync/async lab in the built chapter 9 (/en/processes/sync-async-blocking/): stepping the four
 // callers, typed timings and a bad one, a state link round-trip, keyboard, JS off, axe light and dark.
 // Run after a build: E2E_PORT=4663 npx playwright test tests/e2e/syncasync.spec.ts
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Locator, type Page } from '../support/test.ts';
 
 const EN = '/en/processes/sync-async-blocking/';

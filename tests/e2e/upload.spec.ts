@@ -1,8 +1,7 @@
 // W9 Upload progress in the built chapter 6 (/en/framing/large-file-upload/): stepping, presets,
 // options restarting at step 0, bad input, a state link round-trip, keyboard, axe light and dark.
 // Run after a build: E2E_DIST=/tmp/up-dist E2E_PORT=4651 npx playwright test tests/e2e/upload.spec.ts
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from '../support/axe.ts';
+import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Locator, type Page } from '../support/test.ts';
 
 const EN = '/en/framing/large-file-upload/';
