@@ -96,27 +96,11 @@ async function withContext<T>(browser: Browser, options: BrowserContextOptions, 
 // In a second colour scheme only the colours change (one stylesheet of light-dark() pairs), so only
 // the rules whose verdict depends on colour run again there; every rule runs in light.
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
-/**
- * The pages the system-dark pass walks: every page but the English chapters. A chapter's English
- * page is its Chinese page's twin, the same elements in the same colours (only the words differ),
- * and every rule, colour included, runs on it in light.
- */
-const darkSample = (p: SitePage) => p.kind !== 'chapter' || p.url.startsWith(`${BASE}zh/`);
 
-/**
- * The rules an English chapter page skips: what its colours and the template decide (contrast, links
- * told apart by colour, content inside landmarks, text spacing), the same on its Chinese twin, which
- * runs them. Every rule about what the page holds (names, alternatives, headings, lists, ARIA, ids)
- * runs on both. They are half of axe's time on a chapter page.
- */
-const TWIN_RULES = ['color-contrast', 'link-in-text-block', 'region', 'avoid-inline-spacing'];
-const isEnglishChapter = (p: SitePage) => p.kind === 'chapter' && p.url.startsWith(`${BASE}en/`);
-
-async function expectNoAxeViolations(page: Page, where: string, { colourOnly = false, twin = false } = {}): Promise<void> {
-  // Every rule on every page but the English chapters (see TWIN_RULES); nothing else is set aside
-  // (the cube's faces are a picture, its links stay still).
+async function expectNoAxeViolations(page: Page, where: string, { colourOnly = false } = {}): Promise<void> {
+  // Every rule, everywhere: nothing is set aside (the cube's faces are a picture, its links stay still).
   const axe = new AxeBuilder({ page }).withTags(AXE_TAGS);
-  const { violations } = await (colourOnly ? axe.withRules(COLOUR_RULES) : twin ? axe.disableRules(TWIN_RULES) : axe).analyze();
+  const { violations } = await (colourOnly ? axe.withRules(COLOUR_RULES) : axe).analyze();
   const report = violations
     .map((v) => {
       const nodes = v.nodes
@@ -253,8 +237,8 @@ test.describe('every page: no console errors or failed requests, axe in light an
       // A whole-chapter view repeats its pages, each checked on its own: axe (10–20 s on a long
       // chapter) walks one whole view per language, the first chapter's; the Nu checker
       // (tests/build/html-valid) reads every one, and every one loads clean above.
-      if (!isWhole(p) || wholeSample.has(p)) await expectNoAxeViolations(page, `${label(p)} (light)`, { twin: isEnglishChapter(p) && !isWhole(p) });
-      if (!isWhole(p) && darkSample(p)) {
+      if (!isWhole(p) || wholeSample.has(p)) await expectNoAxeViolations(page, `${label(p)} (light)`);
+      if (!isWhole(p)) {
         await page.emulateMedia({ colorScheme: 'dark' });
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
         await expectNoAxeViolations(page, `${label(p)} (dark)`, { colourOnly: true });
