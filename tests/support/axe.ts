@@ -69,5 +69,3 @@ export class AxeBuilder {
     );
   }
 }
-
-export default AxeBuilder;

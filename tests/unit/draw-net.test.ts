@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { netLayout, netPlan, type NetInput } from '../../src/widgets/kit/draw/net.ts';
 import { simulate } from '../../src/widgets/switch/model.ts';
 import { presetSetup, PRESET_NAMES, scenarioOf } from '../../src/widgets/switch/presets.ts';
-import { netInput, reserveOf } from '../../src/widgets/switch/view.ts';
+import { netInput } from '../../src/widgets/switch/view.ts';
 import { text } from '../../src/widgets/switch/i18n.ts';
 import { problems } from './draw-check.ts';
 
@@ -76,15 +76,14 @@ describe('net', () => {
       for (const name of PRESET_NAMES) {
         const s = presetSetup(name);
         const run = simulate(scenarioOf(s));
-        const reserve = reserveOf(run, t);
-        const inputs = run.ticks.map((_, p) => netInput(s, run, p, t, undefined, reserve));
+        const inputs = run.ticks.map((_, p) => netInput(s, run, p, t));
         for (const [width, scale] of [[296, 1], [728, 1], [1240, 1.5]] as const) {
           const plan = netPlan(inputs, { width, scale });
           const heights = new Set<number>();
           for (let p = 0; p < run.ticks.length; p++) {
             const stepped = netLayout(inputs[p]!, { width, scale }, plan);
             heights.add(stepped.height);
-            for (const d of [netLayout(netInput(s, run, p, t), { width, scale }), stepped]) {
+            for (const d of [netLayout(inputs[p]!, { width, scale }), stepped]) {
               const found = problems(d, width).filter((x) => !(s.net === 'loop' && width === 296 && x.endsWith(`wide for ${width}`)));
               expect(found, `${name} tick ${p} at ${width}`).toEqual([]);
             }

@@ -10,7 +10,7 @@ import { fit, type Fit } from '../kit/draw/fit.ts';
 import { netLayout, netPlan, type NetPlan } from '../kit/draw/net.ts';
 import { BROADCAST, simulate, type Action, type Run } from './model.ts';
 import { AGEINGS, decode, encode, MAX_ACTIONS, presetOf, presetSetup, PRESET_NAMES, scenarioOf, type PresetName, type Setup } from './presets.ts';
-import { narrate, netInput, reserveOf, tablesHtml } from './view.ts';
+import { narrate, netInput, tablesHtml } from './view.ts';
 import { text } from './i18n.ts';
 import { defineWidget } from '../kit/define.ts';
 import { h } from '../kit/dom.ts';
@@ -60,15 +60,11 @@ function mount(host: HTMLElement): void {
   // its busiest tick: the picture keeps its shape while the reader steps (a storm's counts
   // change every tick), and each step is drawn in one pass. Made again for a new run or size.
   let plan: NetPlan | undefined;
-  let reserve = reserveOf(run, t);
   const draw = (p: number) => {
     if (!size) return;
     const focused = (document.activeElement as Element | null)?.closest?.('.kit-node')?.getAttribute('data-node');
-    const at = (q: number) => netInput(setup, run, q, t, q === p ? chosen : undefined, reserve);
-    plan ??= netPlan(run.ticks.map((_, q) => at(q)), size);
-    const d = netLayout(at(p), size, plan);
-    plan = d.plan;
-    pic.innerHTML = d.svg;
+    plan ??= netPlan(run.ticks.map((_, q) => netInput(setup, run, q, t)), size);
+    pic.innerHTML = netLayout(netInput(setup, run, p, t, chosen), size, plan).svg;
     const svg = pic.querySelector('svg')!;
     svg.setAttribute('role', 'group');
     for (const g of svg.querySelectorAll<SVGGElement>('.kit-net-host')) {
@@ -102,7 +98,6 @@ function mount(host: HTMLElement): void {
     setup = next;
     run = simulate(scenarioOf(setup));
     plan = undefined;
-    reserve = reserveOf(run, t);
     choose(undefined, false);
     showOptions();
     player.setTotal(run.ticks.length - 1, position);

@@ -12,22 +12,7 @@ import type { Text } from './i18n.ts';
 /** A frame's name on the wire: "A→B", or "A→all" for a broadcast. */
 export const frameName = (f: Frame, t: Text) => `${f.src}→${f.dst === BROADCAST ? t.all : f.dst}`;
 
-/** The most frames on one link at any tick of the run: the picture keeps room for that many throughout. */
-export function reserveOf(run: Run, t: Text): number {
-  let most = 1;
-  for (const tick of run.ticks) {
-    const on = new Map<number, Set<string>>();
-    for (const w of tick.wire) {
-      const names = on.get(w.link) ?? new Set<string>();
-      names.add(frameName(w.frame, t));
-      on.set(w.link, names);
-      most = Math.max(most, names.size);
-    }
-  }
-  return most;
-}
-
-export function netInput(setup: Setup, run: Run, p: number, t: Text, chosen?: string, reserve?: number): NetInput {
+export function netInput(setup: Setup, run: Run, p: number, t: Text, chosen?: string): NetInput {
   const { topology, at } = netOf(setup);
   const tick = run.ticks[p]!;
   const busy = new Set(tick.events.map((e) => e.node));
@@ -60,7 +45,7 @@ export function netInput(setup: Setup, run: Run, p: number, t: Text, chosen?: st
     const li = topology.links.findIndex((l) => (l.a === node && String(l.pa) === port) || (l.b === node && String(l.pb) === port));
     return { link: li, end: (topology.links[li]!.a === node ? 'a' : 'b') as 'a' | 'b' };
   });
-  return { nodes, links, frames, blocked, blockedWord: t.blocked, label: t.picture(p, tick.wire.length), reserve };
+  return { nodes, links, frames, blocked, blockedWord: t.blocked, label: t.picture(p, tick.wire.length) };
 }
 
 /** The MAC tables after tick p, each row marked by what this tick did to it. */

@@ -59,23 +59,24 @@ export interface NetInput {
   blockedWord: string;
   /** The picture's accessible name. */
   label: string;
-  /**
-   * Token spots to keep on every link, however few frames this input has: a widget stepping
-   * through a run passes the most any of its steps needs, so the picture keeps its height.
-   */
-  reserve?: number;
 }
 
 /**
- * How a picture was laid out: which way the grid runs, whether labels may stick out past it, and
- * how far the gaps grew. Passed back to netLayout() for the next step of the same run, it is a
- * floor: the gaps never shrink and the grid does not turn back, so the picture does not jump.
+ * How a picture was laid out: which way the grid runs, whether labels may stick out past it, how
+ * far the gaps grew, and how many token spots each link keeps. Passed back to netLayout() for
+ * another step of the same run, it is a floor: the gaps never shrink and the grid does not turn
+ * back, so the picture does not jump.
  */
 export interface NetPlan {
   turned: boolean;
   spill: boolean;
   grown: number;
+  most: number;
 }
+
+/** The most distinct tokens (direction and label) on any one link of this input. */
+const tokensPerLink = (input: NetInput) =>
+  Math.max(1, ...input.links.map((_, li) => new Set((input.frames ?? []).filter((f) => f.link === li).map((f) => f.to + f.label)).size));
 
 export interface NetDrawn extends Drawn {
   /** Each node's box, by id (where a click lands). */
@@ -134,7 +135,7 @@ function edge(b: Box, tx: number, ty: number): [number, number] {
   return [cx + dx * k, cy + dy * k];
 }
 
-function attempt(input: NetInput, scale: number, turned: boolean, grown: number, spill: boolean): (NetDrawn & { failed: number }) {
+function attempt(input: NetInput, scale: number, turned: boolean, grown: number, spill: boolean, floor = 1): (NetDrawn & { failed: number }) {
   const px = Math.round(TYPE.label * scale);
   const tpx = Math.round(TYPE.title * scale);
   const lh = lineHeight(px);
@@ -164,7 +165,7 @@ function attempt(input: NetInput, scale: number, turned: boolean, grown: number,
   });
   // Gaps: a vertical link holds a port label at each end and up to two tokens between them; a
   // horizontal one the same side by side. They grow when the solver finds no room.
-  const most = Math.max(1, input.reserve ?? 1, ...input.links.map((_, li) => new Set((input.frames ?? []).filter((f) => f.link === li).map((f) => f.to + f.label)).size));
+  const most = Math.max(floor, tokensPerLink(input));
   // Growing makes room along vertical links first (the picture may grow down, not sideways).
   const gapV = 2 * (lh + GAP) + most * (lh + 2 * bp + 2 * GAP) + 2 * P + grown * lh;
   let gapH = Math.round(TOUCH * 0.5 * scale) + Math.max(0, grown - 3) * lh;
@@ -388,7 +389,7 @@ function attempt(input: NetInput, scale: number, turned: boolean, grown: number,
   for (const tx of texts) tx.box = shift(tx.box);
   for (const id in boxes) boxes[id] = shift(boxes[id]!);
   const lines = drawnLines.map((l) => ({ x1: l.x1 + dx, y1: l.y1, x2: l.x2 + dx, y2: l.y2 }));
-  return { svg, width, height: H, texts, lines, boxes, turned, failed, plan: { turned, spill, grown } };
+  return { svg, width, height: H, texts, lines, boxes, turned, failed, plan: { turned, spill, grown, most } };
 }
 
 /**
@@ -400,8 +401,8 @@ function attempt(input: NetInput, scale: number, turned: boolean, grown: number,
 export function netLayout(input: NetInput, { width, scale }: Fit, after?: NetPlan): NetDrawn {
   const floor = after?.grown ?? 0;
   const run = (turned: boolean, spill: boolean) => {
-    let d = attempt(input, scale, turned, floor, spill);
-    for (let g = floor + 1; d.failed && g <= Math.max(16, floor); g++) d = attempt(input, scale, turned, g, spill);
+    let d = attempt(input, scale, turned, floor, spill, after?.most);
+    for (let g = floor + 1; d.failed && g <= Math.max(16, floor); g++) d = attempt(input, scale, turned, g, spill, after?.most);
     return d;
   };
   const fits = (d: ReturnType<typeof attempt>) => !d.failed && d.width <= width;
@@ -419,11 +420,12 @@ export function netLayout(input: NetInput, { width, scale }: Fit, after?: NetPla
 }
 
 /**
- * One plan for every step of a run (each step's input, in order): the gaps grown as far as the
- * busiest step needs, so that drawing any step with it gives the same height.
+ * One plan for every step of a run (each step's input, in order): room on every link for the most
+ * tokens any step has, and the gaps grown as far as the busiest step needs, so that drawing any
+ * step with it gives the same height.
  */
-export function netPlan(steps: Iterable<NetInput>, f: Fit): NetPlan | undefined {
-  let plan: NetPlan | undefined;
+export function netPlan(steps: readonly NetInput[], f: Fit): NetPlan | undefined {
+  let plan: NetPlan | undefined = steps.length ? { turned: false, spill: true, grown: 0, most: Math.max(...steps.map(tokensPerLink)) } : undefined;
   for (const input of steps) plan = netLayout(input, f, plan).plan;
   return plan;
 }
