@@ -108,10 +108,10 @@ export function narrate(tr: Trace, p: number, t: LoopText): string {
     if (a.did.includes('eof')) said = t.eof(i);
     else {
       said = a.did.includes('woke') ? t.woke(i) : t.read(i, a.line ?? 0);
-      if (a.did.includes('asyncio-sleep')) said += t.asyncioSleep(i, tr.scenario.sleep, st.t + tr.scenario.sleep);
+      if (a.did.includes('asyncio-sleep')) said += t.asyncioSleep(tr.scenario.sleep, st.t + tr.scenario.sleep);
       if (a.did.includes('time-sleep')) {
         const waiting = [...Array(CLIENTS).keys()].filter((j) => j !== i && unread(tr, p, j).lines > 0);
-        said += t.timeSleep(i, a.blocked, waiting);
+        said += t.timeSleep(a.blocked, waiting);
       }
       if (a.did.includes('echo')) said += t.echo(i, st.t);
     }
