@@ -54,11 +54,11 @@ async function picText(page: Page, id = 'framing'): Promise<string> {
 const frameHex = async (page: Page, bytes: number) => (await picHex(page)).slice(0, 2 * bytes);
 const header = (page: Page) => page.locator('#framing framing-widget .fr-band.b1 .fr-tag');
 
-/** Presses Tab until the focused element matches `selector`; returns what was focused on the way. */
-async function tabTo(page: Page, selector: string, max = 40): Promise<string[]> {
+/** Presses Tab (Shift+Tab when `back`) until the focused element matches `selector`; returns what was focused on the way. */
+async function tabTo(page: Page, selector: string, max = 40, back = false): Promise<string[]> {
   const seen: string[] = [];
   for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     const here = await page.evaluate((sel) => {
       const a = document.activeElement as HTMLElement;
       const style = getComputedStyle(a);
@@ -323,7 +323,8 @@ test.describe('sticky-packet lab', () => {
     await tabTo(page, '[name=framing]');
     await page.keyboard.press('Space');
     await expect(w.locator('[data-lane=dec]')).toBeVisible();
-    await tabTo(page, '.kit-player .forward');
+    // The player sits between the picture and the settings (the kit's order): back up to it.
+    await tabTo(page, '.kit-player .forward', 40, true);
     await page.keyboard.press('ArrowRight');
     await expect(w.locator('.kit-live')).toContainText('TCP 报文段 1/');
     await page.keyboard.press('End');

@@ -49,7 +49,8 @@ test.describe('keyboard alone', () => {
     const widget = await open(page, `${ZH}#handshake`);
     // In from the first control, then Tab (disabled ⏮ ◀ are skipped) to ▶ and step with →.
     await widget.locator('.hs-preset').focus();
-    for (let i = 0; i < 8 && !(await activeClass(page)).includes('forward'); i++) await page.keyboard.press('Tab');
+    // The player sits between the picture and the settings (the kit's order): back up to it.
+    for (let i = 0; i < 12 && !(await activeClass(page)).includes('forward'); i++) await page.keyboard.press('Shift+Tab');
     expect(await activeClass(page)).toContain('forward');
     await expectStates(widget, ...DEFAULT_RUN[0]!);
     for (let step = 1; step < DEFAULT_RUN.length; step++) {
@@ -500,10 +501,13 @@ test.describe('presenter mode', () => {
     await expect(page.locator('.prev-next')).toHaveAttribute('inert', '');
     await expect(widget.locator('.hs-seq-box svg')).toHaveAttribute('font-size', String(Number(before) * 1.5));
     await expect(widget.locator('.kit-counter')).toHaveText('第 4 / 10 步');
-    // It opens at the picture: the player's bar at the top, the diagram's first rows on screen
-    // (the settings are one scroll up).
+    // It opens at the picture: the ends and the diagram are the left column from the top of the
+    // screen, the player's bar the right column beside them (the caption is one scroll up).
     const bar = (await widget.locator('.kit-player').boundingBox())!;
-    expect(bar.y).toBeLessThan(10);
+    const stage = (await widget.locator('.hs-stage').boundingBox())!;
+    expect(stage.y).toBeLessThan(30);
+    expect(bar.y).toBeLessThan(30);
+    expect(bar.x).toBeGreaterThan(stage.x + stage.width);
     const seq = (await widget.locator('.hs-seq-box svg').boundingBox())!;
     expect(seq.y).toBeLessThan(720 - 150);
     await page.keyboard.press('Escape');

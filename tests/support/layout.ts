@@ -39,7 +39,7 @@ export async function layoutProblems(page: Page, rootSelector: string, opts: Lay
       };
 
       // ---- the texts: SVG <text> elements, and HTML text nodes (one box per line)
-      const texts: Array<{ r: R; what: string; svg?: SVGTextElement }> = [];
+      const texts: Array<{ r: R; what: string; svg?: SVGTextElement; el: Element }> = [];
       for (const t of root.querySelectorAll<SVGTextElement>('svg text')) {
         if (!visible(t) || !t.textContent?.trim() || (ignore && t.matches(ignore))) continue;
         const r = rect(t.getBoundingClientRect());
@@ -47,7 +47,7 @@ export async function layoutProblems(page: Page, rootSelector: string, opts: Lay
         const scale = t.getScreenCTM()?.a ?? 1;
         const px = parseFloat(getComputedStyle(t).fontSize) * scale;
         if (px < minPx - 0.05) say(`text ${label(t.textContent)} is ${px.toFixed(1)} px (< ${minPx})`);
-        texts.push({ r, what: label(t.textContent), svg: t });
+        texts.push({ r, what: label(t.textContent), svg: t, el: t });
         const svg = t.ownerSVGElement;
         if (svg && !within(r, rect(svg.getBoundingClientRect()), 2)) say(`text ${label(t.textContent)} is cut off by its picture`);
       }
@@ -72,7 +72,7 @@ export async function layoutProblems(page: Page, rootSelector: string, opts: Lay
         for (const cr of range.getClientRects()) {
           if (cr.width < 1 || cr.height < 1) continue;
           const r = rect(cr);
-          texts.push({ r, what: label(n.textContent) });
+          texts.push({ r, what: label(n.textContent), el });
           // Clipped by an ancestor that hides its overflow (not one the reader can scroll).
           for (let a: Element | null = el; a && a !== document.body; a = a.parentElement) {
             const cs = getComputedStyle(a);
@@ -106,12 +106,43 @@ export async function layoutProblems(page: Page, rootSelector: string, opts: Lay
         const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
         if (ctx.measureText(text).width > room) say(`select shows ${label(text)} cut off (${Math.round(room)} px of room)`);
       }
-      // ---- no two texts intersect (a pixel of slack for antialiasing and line boxes)
+      // ---- no two texts intersect (a pixel of slack for antialiasing and line boxes). Two texts in
+      // the same frame that scrolls are compared whole (scrolling never separates them); a text in
+      // a frame the other is not in counts only with what that frame shows of it (a wide program
+      // scrolled out of a picture column cannot collide with the column beside it).
+      const frames = new Map<Element, Element[]>();
+      const framesOf = (el: Element) => {
+        let f = frames.get(el);
+        if (!f) {
+          f = [];
+          for (let a = el.parentElement; a && a !== root; a = a.parentElement) {
+            const cs = getComputedStyle(a);
+            if (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') f.push(a);
+          }
+          frames.set(el, f);
+        }
+        return f;
+      };
+      const shown = (t: (typeof texts)[number], other: Element): R | null => {
+        let x0 = t.r.x, y0 = t.r.y, x1 = t.r.x + t.r.w, y1 = t.r.y + t.r.h;
+        for (const a of framesOf(t.el)) {
+          if (a.contains(other)) continue;
+          const b = a.getBoundingClientRect();
+          x0 = Math.max(x0, b.left);
+          x1 = Math.min(x1, b.right);
+          y0 = Math.max(y0, b.top);
+          y1 = Math.min(y1, b.bottom);
+        }
+        return x1 - x0 < 1 || y1 - y0 < 1 ? null : { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+      };
       for (let i = 0; i < texts.length; i++)
         for (let j = i + 1; j < texts.length; j++) {
           const a = texts[i]!;
           const b = texts[j]!;
-          if (meet(shrink(a.r, 1.5), shrink(b.r, 1.5))) say(`text ${a.what} overlaps text ${b.what}`);
+          if (!meet(shrink(a.r, 1.5), shrink(b.r, 1.5))) continue;
+          const ra = shown(a, b.el);
+          const rb = shown(b, a.el);
+          if (ra && rb && meet(shrink(ra, 1.5), shrink(rb, 1.5))) say(`text ${a.what} overlaps text ${b.what}`);
         }
       // ---- no drawn line runs through an SVG text: sample each stroked, unfilled shape every 2 px
       const svgTexts = texts.filter((t) => t.svg);

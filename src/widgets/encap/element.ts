@@ -31,6 +31,8 @@ function mount(host: HTMLElement): void {
   host.innerHTML =
     `<div class="widget-body enc" tabindex="-1">` +
     `<p class="kit-notice" role="note"${raw !== null && !linked ? '' : ' hidden'}></p>` +
+    // The kit's order: the picture, the player under it, then the settings.
+    `<div class="kit-stage"><div class="kit-pic enc-pic" tabindex="0"></div></div><div class="enc-player"></div>` +
     `<div class="enc-controls">` +
     `<label class="enc-msg"><span>${t.message}</span><input type="text" class="enc-text" spellcheck="false" autocomplete="off" aria-describedby="${uid}-h ${uid}-e"></label>` +
     `<p class="enc-hint" id="${uid}-h">${t.messageHint}</p>` +
@@ -39,7 +41,7 @@ function mount(host: HTMLElement): void {
     `<label><input type="radio" name="${uid}-tr" value="tcp"> TCP</label> <label><input type="radio" name="${uid}-tr" value="udp"> UDP</label></fieldset>` +
     `<label class="enc-ts"><input type="checkbox" class="enc-ts-box"> ${t.timestamps}</label>` +
     `<div class="enc-presets" role="group" aria-label="${t.presets}">${Object.keys(PRESETS).map((k) => `<button type="button" class="kit-btn enc-preset" data-p="${k}">${t.preset[k as keyof typeof t.preset]}</button>`).join('')}</div>` +
-    `</div><div class="enc-player"></div><div class="kit-pic enc-pic" tabindex="0"></div></div>`;
+    `</div></div>`;
   const $ = <T extends Element = HTMLElement>(s: string) => host.querySelector<T>(s)!;
   $('.kit-notice').textContent = t.notice;
   const text = $<HTMLInputElement>('.enc-text');

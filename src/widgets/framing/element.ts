@@ -281,7 +281,8 @@ class StickyLabWidget extends HTMLElement {
       paint();
       return now ? narrateLab(now, run, s, t) : kitText[lang].start;
     };
-    const player = new Player(this, { id, lang, total: run.steps.length, render, encode: (p) => encodeLab(s, p) });
+    const slot = this.querySelector<HTMLElement>('.lab-player')!;
+    const player = new Player(this, { id, lang, total: run.steps.length, render, encode: (p) => encodeLab(s, p), barHost: slot, liveHost: slot });
     player.setTotal(run.steps.length, saved?.step ?? 0);
     fit(pic, (f) => {
       size = f;

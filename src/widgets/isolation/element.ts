@@ -13,7 +13,7 @@ import { defineWidget } from '../kit/define.ts';
 import { isoText } from './i18n.ts';
 import { check, decodeState, DEFAULT, encodeState, STEPS, type Scenario, type StartMethod, type Worker } from './model.ts';
 import { boxesOf, narrate } from './view.ts';
-import { h } from '../kit/dom.ts';
+import { h, pictureFirst } from '../kit/dom.ts';
 
 
 function mount(host: HTMLElement): void {
@@ -84,6 +84,7 @@ function mount(host: HTMLElement): void {
 
   showForm();
   player.setTotal(STEPS, Math.min(start, STEPS));
+  pictureFirst(body, slot);
   host.replaceChildren(body);
   fit(pic, (f) => {
     fitted = f;

@@ -20,3 +20,16 @@ export function selectField(cls: string, label: string, options: Array<[string, 
   for (const [v, text] of options) s.append(h('option', '', { value: v }, text));
   return [h('span', cls, {}, h('label', '', { for: s.id }, label), s), s];
 }
+
+/**
+ * Puts a widget's body in the kit's order: a notice (a bad state link), then the picture (the one
+ * `.kit-stage` child), then `next` (the player's slot, the controls that act on the picture), then
+ * everything else in the order it was built (settings, tables). A widget is a picture first and a
+ * form second: on a phone the picture and the player come before the forms, and in presenter mode
+ * the stage is the left column (kit.css). Call it once the body is built.
+ */
+export function pictureFirst(body: HTMLElement, ...next: HTMLElement[]): void {
+  const notice = body.querySelector<HTMLElement>(':scope > .kit-notice');
+  const stage = body.querySelector<HTMLElement>(':scope > .kit-stage');
+  body.prepend(...[notice, stage, ...next].filter((e): e is HTMLElement => e !== null));
+}

@@ -147,9 +147,13 @@ export class Player {
     const keys = document.createElement('p');
     keys.className = 'kit-keys';
     keys.textContent = t.keys;
+    // On a touch screen (kit.css shows one or the other) the picture itself is the control.
+    const swipe = document.createElement('p');
+    swipe.className = 'kit-swipe';
+    swipe.textContent = t.swipe;
     bar.append(this.buttons.restart, this.buttons.back, this.playBtn, this.buttons.forward, this.buttons.end, this.speedBtn, this.scrub, this.counter, copy, this.presentBtn);
     (opts.barHost ?? host).append(bar);
-    (opts.liveHost ?? host).append(this.live, keys);
+    (opts.liveHost ?? host).append(this.live, keys, swipe);
 
     const on = (b: HTMLButtonElement, f: () => void) => b.addEventListener('click', () => isOff(b) || f());
     on(this.buttons.restart, () => this.go(0));
@@ -162,6 +166,7 @@ export class Player {
     this.speedBtn.addEventListener('click', () => this.setSpeed(SPEEDS[(SPEEDS.indexOf(this.speed) + 1) % SPEEDS.length]!));
     this.presentBtn.addEventListener('click', () => this.togglePresent(true));
     host.addEventListener('keydown', (e) => this.onKey(e));
+    this.swipeSteps(host);
     // A link can open the widget straight in presenter mode (?present=<id>, or ?present with #<id>).
     if (linkWantsPresent(opts.id)) requestAnimationFrame(() => this.togglePresent(false));
     document.addEventListener('visibilitychange', this.onVisibility);
@@ -257,6 +262,8 @@ export class Player {
     // .kit-stage), or the widget itself (after a skip link). Never in a select, a field or another
     // control, whose own keys they are.
     if (target !== this.host && !target.closest('.kit-player, .kit-stage')) return;
+    // A field or a box inside the picture keeps its own keys (a checkbox takes Space).
+    if (target.matches('input:not([type=range]), select, textarea')) return;
     const onRange = target.matches('input[type=range]');
     const keys: Record<string, () => void> = {
       ArrowRight: () => this.go(this.position + 1),
@@ -274,6 +281,43 @@ export class Player {
       if (this.timer) this.pause();
       else this.play();
     }
+  }
+
+  /**
+   * A quick sideways swipe across the picture (.kit-stage) steps: to the left for the next step, to
+   * the right for the one before, like turning a page. Not when the finger started on a control
+   * (a button in the picture keeps its tap), not when the swipe scrolled a picture wider than its
+   * frame, and not a slow drag or a mostly vertical one (the page scrolls).
+   */
+  private swipeSteps(host: HTMLElement): void {
+    let from: { x: number; y: number; at: number; pic: Element | null; left: number } | null = null;
+    host.addEventListener(
+      'touchstart',
+      (e) => {
+        const target = e.target as Element;
+        const touch = e.touches[0];
+        from = null;
+        if (e.touches.length !== 1 || !touch || !target.closest('.kit-stage') || target.closest('button, a, input, select, textarea, label, summary, [role=button]')) return;
+        const pic = target.closest('.kit-pic');
+        from = { x: touch.clientX, y: touch.clientY, at: e.timeStamp, pic, left: pic?.scrollLeft ?? 0 };
+      },
+      { passive: true },
+    );
+    host.addEventListener(
+      'touchend',
+      (e) => {
+        const touch = e.changedTouches[0];
+        const f = from;
+        from = null;
+        if (!f || !touch) return;
+        const dx = touch.clientX - f.x;
+        const dy = touch.clientY - f.y;
+        if (e.timeStamp - f.at > 800 || Math.abs(dx) < 40 || Math.abs(dx) < 2 * Math.abs(dy)) return;
+        if (f.pic && f.pic.scrollLeft !== f.left) return;
+        this.go(this.position + (dx < 0 ? 1 : -1));
+      },
+      { passive: true },
+    );
   }
 
   /** Enters or leaves presenter mode for this widget's figure (`fullscreen`: a click or a key asked). */

@@ -33,10 +33,13 @@ export function enterPresenter(figure: HTMLElement, fullscreen: boolean, done: (
   figure.setAttribute('data-present', '');
   document.documentElement.classList.add('kit-presenting');
   document.addEventListener('keydown', onKey);
-  // Open at the picture: the player's bar at the top of the screen (it stays there while the
-  // pictures scroll under it); the settings above it are one scroll up.
-  const bar = figure.querySelector('.kit-player');
-  if (bar) figure.scrollTop += bar.getBoundingClientRect().top - figure.getBoundingClientRect().top;
+  // Open at the picture or the player's bar, whichever comes first (the kit puts the picture
+  // first; on a wide screen the two sit side by side). The caption is one scroll up.
+  const tops = [...figure.querySelectorAll('.widget-live .kit-stage, .widget-live .kit-player')]
+    .map((e) => e.getBoundingClientRect())
+    .filter((r) => r.height > 0)
+    .map((r) => r.top);
+  if (tops.length) figure.scrollTop += Math.min(...tops) - figure.getBoundingClientRect().top;
   if (fullscreen && figure.requestFullscreen)
     figure.requestFullscreen().then(
       () => document.addEventListener('fullscreenchange', onFs),

@@ -10,7 +10,7 @@ import { defineWidget } from '../kit/define.ts';
 import { layersText } from './i18n.ts';
 import { answers, BANDS, decodeState, DEFAULT_STATE, EMPTY, encodeState, MODELS, place, PROTOCOLS, score, type LayersState, type ModelId, type Proto } from './model.ts';
 import { layersPicture, verdictText } from './view.ts';
-import { h } from '../kit/dom.ts';
+import { h, pictureFirst } from '../kit/dom.ts';
 
 
 const CSS = `.ly>*+*{margin-top:.6rem}.ly p{margin:0}.ly-cols,.ly-tools,.ly-tray ul{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center}.ly-tray{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;min-height:48px;padding:.3rem;border:1.5px dashed var(--line);border-radius:6px}.ly-tray ul{margin:0;padding:0;list-style:none}.ly .kit-btn{min-height:44px}.ly [aria-pressed=true].kit-btn{background:var(--accent-soft);border-color:var(--accent)}.ly-why{padding:.5rem .7rem;border-left:4px solid var(--accent);background:var(--bg-soft)}.ly-why:empty{display:none}.ly-score{font-weight:700}`;
@@ -252,6 +252,8 @@ function mount(host: HTMLElement): void {
   body.addEventListener('pointerup', (e) => endDrag(e, false));
   body.addEventListener('pointercancel', (e) => endDrag(e, true));
 
+  // The tray of chips right under the layers: a drag is a short one.
+  pictureFirst(body, tray, why, scoreLine);
   host.replaceChildren(body);
   render();
   say(notice || t.start);

@@ -10,7 +10,7 @@ import { defineWidget } from '../kit/define.ts';
 import { lifeText } from './i18n.ts';
 import { ACTIONS, decodeState, encodeState, LIMITS, preset, PRESET_NAMES, presetOf, runLifecycle, VERSIONS, type Action, type Lifecycle, type Platform, type Scenario, type Version } from './model.ts';
 import { lanesOf, methodLines, narrate } from './view.ts';
-import { h, selectField } from '../kit/dom.ts';
+import { h, selectField, pictureFirst } from '../kit/dom.ts';
 
 const select = (label: string, options: Array<[string, string]>) => selectField('lc-field', label, options);
 
@@ -41,7 +41,8 @@ function mount(host: HTMLElement): void {
   body.append(h('div', 'lc-form', { role: 'group', 'aria-label': t.settings }, presetL, platL, verL, guardL, workL), methodP, guardP);
   const buttons = ACTIONS.map((a) => h('button', 'kit-btn lc-op', { type: 'button', 'data-action': a }, t.btn[a]!));
   const again = h('button', 'kit-btn lc-again', { type: 'button' }, t.again);
-  body.append(h('div', 'lc-ops', { role: 'group', 'aria-label': t.calls }, ...buttons, again));
+  const ops = h('div', 'lc-ops', { role: 'group', 'aria-label': t.calls }, ...buttons, again);
+  body.append(ops);
   const slot = h('div', 'lc-player');
   const pic = h('div', 'kit-pic lc-lanes', { tabindex: 0, role: 'group', 'aria-label': t.label });
   const facts = h('p', 'lc-facts');
@@ -95,6 +96,7 @@ function mount(host: HTMLElement): void {
 
   showForm();
   player.setTotal(life.steps.length, Math.min(start, life.steps.length));
+  pictureFirst(body, slot, ops);
   host.replaceChildren(body);
   fit(pic, (f) => {
     fitted = f;

@@ -5,6 +5,7 @@
 // the setup, the schedule and the position. Everything shown is read from the model (view-sims.ts).
 import { kitText, langOf } from '../kit/i18n.ts';
 import { Player, reducedMotion } from '../kit/player.ts';
+import { pictureFirst } from '../kit/dom.ts';
 import { readState, writeState } from '../kit/url-state.ts';
 import { fit, type Fit } from '../kit/draw/fit.ts';
 import { gantt } from '../kit/draw/gantt.ts';
@@ -98,10 +99,12 @@ function mount<C, S>(host: HTMLElement, sim: Sim<C, S>): void {
   // A frame that may scroll sideways is a keyboard stop, so it can be scrolled without a mouse.
   chart.tabIndex = 0;
   const progScroll = h('div', 'lk-scroll', { tabindex: 0, role: 'region', 'aria-label': `${t.code} · ${host.closest('figure')?.querySelector('figcaption')?.textContent ?? id}` }, h('table', 'lk-prog', { 'aria-describedby': progCap.id }, h('thead', '', {}, progHead), progBody));
+  const world = h('div', 'lk-world', {}, h('p', '', {}, ...(sim.kind === 'tickets' ? [h('b', '', {}, 'data.json'), ' '] : []), shared), lockLine, outcome);
+  const runTools = h('div', 'lk-tools', {}, worst, random, undo);
   body.append(
     setup,
     err,
-    h('div', 'lk-world', {}, h('p', '', {}, ...(sim.kind === 'tickets' ? [h('b', '', {}, 'data.json'), ' '] : []), shared), lockLine, outcome),
+    world,
     // The run buttons are the accessible twin of the program's lines, so they belong to the picture too.
     h(
       'div',
@@ -119,7 +122,7 @@ function mount<C, S>(host: HTMLElement, sim: Sim<C, S>): void {
         rows,
       ),
     ),
-    h('div', 'lk-tools', {}, worst, random, undo),
+    runTools,
     keys,
     sched,
     h('details', 'lk-log', {}, logSum, logList),
@@ -328,6 +331,7 @@ function mount<C, S>(host: HTMLElement, sim: Sim<C, S>): void {
     e.preventDefault();
   });
 
+  pictureFirst(body, slot, keys, world, runTools);
   host.replaceChildren(body);
   fit(chart, (f) => {
     fitted = f;

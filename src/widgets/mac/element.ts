@@ -9,7 +9,7 @@ import { macText } from './i18n.ts';
 import { DEFAULT_MAC, flipBit, formatMac, fromBytes, MacError, parseMac, PRESETS, type Mac, type PresetName } from './model.ts';
 import { bitsPicture, facts, octetsSvg, spellings, summary } from './view.ts';
 import { defineWidget } from '../kit/define.ts';
-import { h } from '../kit/dom.ts';
+import { h, pictureFirst } from '../kit/dom.ts';
 
 
 function mount(host: HTMLElement): void {
@@ -121,6 +121,7 @@ function mount(host: HTMLElement): void {
   });
 
   // site.ts lands on a linked section again once a widget above it has grown.
+  pictureFirst(body);
   host.replaceChildren(body);
   render();
   live.textContent = notice || summary(mac, t);

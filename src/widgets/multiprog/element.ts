@@ -13,7 +13,7 @@ import { progText } from './i18n.ts';
 import { decodeState, DEFAULT_SETUP, encodeState, MODES, parseJobs, parseWhole, simulate, stepTimes, trySimulate, type Mode, type Result, type Setup } from './model.ts';
 import { narrate, timelineOf } from './view.ts';
 import { addStyles } from './style.ts';
-import { h } from '../kit/dom.ts';
+import { h, pictureFirst } from '../kit/dom.ts';
 
 
 function mount(host: HTMLElement): void {
@@ -118,6 +118,7 @@ function mount(host: HTMLElement): void {
 
   showForm();
   player.setTotal(stepTimes(run).length - 1, startAt);
+  pictureFirst(body, slot, totalP, finishes);
   host.replaceChildren(body);
   fit(chart, (f) => {
     fitted = f;

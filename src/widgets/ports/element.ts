@@ -11,7 +11,7 @@ import { decodeState, DEFAULT_STATE, encodeState, ephemeralPorts, MAX_CLIENTS, p
 import { lineSvg, portFacts, portWords, rebindLine, socketsTable } from './view.ts';
 import { addStyles } from './style.ts';
 import { defineWidget } from '../kit/define.ts';
-import { h } from '../kit/dom.ts';
+import { h, pictureFirst } from '../kit/dom.ts';
 
 
 function mount(host: HTMLElement): void {
@@ -110,6 +110,7 @@ function mount(host: HTMLElement): void {
   });
 
   // site.ts lands on a linked section again once a widget above it has grown.
+  pictureFirst(body);
   host.replaceChildren(body);
   render();
   live.textContent = notice || t.portNow(state.port, portWords(state.port, t));

@@ -16,7 +16,7 @@ import {
 } from './model.ts';
 import { diagramSvg, historySvg, narrate } from './view.ts';
 import { addStyles } from './style.ts';
-import { h } from '../kit/dom.ts';
+import { h, pictureFirst } from '../kit/dom.ts';
 
 
 function mount(host: HTMLElement): void {
@@ -157,6 +157,7 @@ function mount(host: HTMLElement): void {
     if (ev) act({ p: s.selected, event: ev });
   });
 
+  pictureFirst(body);
   host.replaceChildren(body);
   render();
   const q = now().procs[s.selected]!;

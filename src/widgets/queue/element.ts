@@ -12,7 +12,7 @@ import { defineWidget } from '../kit/define.ts';
 import { queueText } from './i18n.ts';
 import { badField, decodeState, encodeState, HAND_MAX_OPS, handSteps, LIMITS, preset, PRESET_NAMES, presetOf, simulate, type Ending, type HandStep, type Kind, type Limited, type OpName, type Run, type Scenario, type WidgetState } from './model.ts';
 import { callOf, ganttOfRun, narrateHand, narrateRun, sizeAtRun, slotsOfHand, slotsOfRun, snapshotOf, unfinishedAt } from './view.ts';
-import { h } from '../kit/dom.ts';
+import { h, pictureFirst } from '../kit/dom.ts';
 
 let uid = 0;
 function field<E extends HTMLSelectElement | HTMLInputElement>(label: string, el: E): [HTMLElement, E] {
@@ -195,6 +195,7 @@ function mount(host: HTMLElement): void {
 
   showForm();
   player.setTotal(totalNow(), Math.min(st.step, totalNow()));
+  pictureFirst(body, slot, handBar);
   host.replaceChildren(body);
   fit(stage, (f) => {
     fitted = f;

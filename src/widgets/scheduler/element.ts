@@ -13,7 +13,7 @@ import { defineWidget } from '../kit/define.ts';
 import { schedText } from './i18n.ts';
 import { checkInput, decodeState, DEFAULT_PRESET, encodeState, formatJobs, parseJobs, POLICIES, preset, PRESET_NAMES, presetOf, trace, type ParseError, type Policy, type Setup, type Trace } from './model.ts';
 import { ganttOf, narrate, queuesOf, tableOf } from './view.ts';
-import { h } from '../kit/dom.ts';
+import { h, pictureFirst } from '../kit/dom.ts';
 
 let uid = 0;
 /** A control and its label beside it (not around a select: its options would become part of its name). */
@@ -146,6 +146,7 @@ function mount(host: HTMLElement): void {
 
   showForm();
   player.setTotal(tr.end, Math.min(start, tr.end));
+  pictureFirst(body, slot, stats);
   host.replaceChildren(body);
   fit(chart, (f) => {
     fitted = f;

@@ -10,7 +10,7 @@ import { serverText } from './i18n.ts';
 import { decodeState, encodeState, preset, PRESET_NAMES, presetOf, simulate, unavailable, type Platform, type Scenario, type ServerKind, type Timeline, type Work } from './model.ts';
 import { ganttOf, narrate } from './view.ts';
 import { defineWidget } from '../kit/define.ts';
-import { h, selectField } from '../kit/dom.ts';
+import { h, selectField, pictureFirst } from '../kit/dom.ts';
 
 const select = (label: string, options: Array<[string, string]>) => selectField('ss-field', label, options);
 
@@ -112,6 +112,7 @@ function mount(host: HTMLElement): void {
 
   showForm();
   player.setTotal(tl.events.length, Math.min(start, tl.events.length));
+  pictureFirst(body, slot, totalP, finishes);
   host.replaceChildren(body);
   fit(chart, (f) => {
     fitted = f;

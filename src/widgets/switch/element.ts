@@ -13,7 +13,7 @@ import { AGEINGS, decode, encode, MAX_ACTIONS, presetOf, presetSetup, PRESET_NAM
 import { narrate, netInput, tablesHtml } from './view.ts';
 import { text } from './i18n.ts';
 import { defineWidget } from '../kit/define.ts';
-import { h } from '../kit/dom.ts';
+import { h, pictureFirst } from '../kit/dom.ts';
 
 const option = (value: string, label: string) => h('option', '', { value }, label);
 
@@ -160,6 +160,7 @@ function mount(host: HTMLElement): void {
   cancel.addEventListener('click', () => choose(undefined));
 
   showOptions();
+  pictureFirst(body, slot, tables);
   host.replaceChildren(body);
   player.go(Math.min(at, run.ticks.length - 1), false);
   fit(pic, (f) => {

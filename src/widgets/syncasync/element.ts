@@ -10,7 +10,7 @@ import { syncText } from './i18n.ts';
 import { DEFAULT, decodeState, encodeState, LIMITS, parseField, simulate, type Run, type Scenario } from './model.ts';
 import { chartAt, narrate } from './view.ts';
 import { cellsHtml } from './cells.ts';
-import { h } from '../kit/dom.ts';
+import { h, pictureFirst } from '../kit/dom.ts';
 
 
 function mount(host: HTMLElement): void {
@@ -80,6 +80,7 @@ function mount(host: HTMLElement): void {
   poll.input.addEventListener('input', onInput(poll, 'poll'));
 
   player.setTotal(run.times.length, Math.min(start, run.times.length));
+  pictureFirst(body, slot);
   host.replaceChildren(body);
   fit(chart, (f) => {
     fitted = f;

@@ -10,7 +10,7 @@ import { uploadText } from './i18n.ts';
 import { checkScenario, decodeState, encodeState, parseBytes, PRESET_NAMES, PRESETS, presetOf, runUpload, type Md5Mode, type UploadRun, type UploadScenario } from './model.ts';
 import { barPicture, loopCode, narrate, stepsOf, streamPicture, windowPicture } from './view.ts';
 import { defineWidget } from '../kit/define.ts';
-import { h } from '../kit/dom.ts';
+import { h, pictureFirst } from '../kit/dom.ts';
 
 
 /** A label beside its control (not around it: a select's options would become part of its name). */
@@ -150,6 +150,7 @@ function mount(host: HTMLElement): void {
 
   showForm();
   player.setTotal(stepsOf(run), Math.min(start, stepsOf(run)));
+  pictureFirst(body, slot, code);
   host.replaceChildren(body);
   fit(barPic, (f) => {
     fitted = f;
