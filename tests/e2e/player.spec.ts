@@ -59,3 +59,53 @@ test('no two controls share an icon, and each names itself on hover and on keybo
   await page.keyboard.press('Tab');
   expect(await label('.back')).toBe('"上一步"');
 });
+
+test.describe('on a touch screen', () => {
+  test.use({ viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true });
+
+  /** A one-finger swipe from (x, y) by (dx, dy), as the browser delivers it: touchstart, then touchend. */
+  const swipe = (page: import('@playwright/test').Page, selector: string, dx: number, dy: number) =>
+    page.evaluate(
+      ({ selector, dx, dy }) => {
+        const el = document.querySelector(selector)!;
+        const r = el.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + Math.min(r.height / 2, 40);
+        const at = (cx: number, cy: number) => new Touch({ identifier: 1, target: el, clientX: cx, clientY: cy });
+        el.dispatchEvent(new TouchEvent('touchstart', { touches: [at(x, y)], changedTouches: [at(x, y)], bubbles: true }));
+        el.dispatchEvent(new TouchEvent('touchend', { touches: [], changedTouches: [at(x + dx, y + dy)], bubbles: true }));
+      },
+      { selector, dx, dy },
+    );
+
+  test('a sideways swipe across the picture steps; a vertical one, or one on a control, does not; the hint says so instead of the keys', async ({ page }) => {
+    await page.goto('/en/os-history/io-vs-cpu-bound/#multiprog-lab');
+    const fig = page.locator('#multiprog-lab');
+    await expect(fig).toHaveAttribute('data-live', '');
+    const counter = fig.locator('.kit-counter');
+    await expect(counter).toHaveText('Before the first step');
+    await expect(fig.locator('.kit-swipe')).toBeVisible();
+    await expect(fig.locator('.kit-keys')).toBeHidden();
+    await swipe(page, '#multiprog-lab .mp-chart', -120, 10);
+    await expect(counter).toHaveText(/^Step 1 of/);
+    await swipe(page, '#multiprog-lab .mp-chart', -120, -5);
+    await expect(counter).toHaveText(/^Step 2 of/);
+    await swipe(page, '#multiprog-lab .mp-chart', 120, 0);
+    await expect(counter).toHaveText(/^Step 1 of/);
+    await expect(fig.locator('.kit-live')).not.toBeEmpty();
+    // Mostly down the page: the reader is scrolling.
+    await swipe(page, '#multiprog-lab .mp-chart', -60, 150);
+    // Too short to be a swipe.
+    await swipe(page, '#multiprog-lab .mp-chart', -20, 0);
+    await expect(counter).toHaveText(/^Step 1 of/);
+    // A swipe that begins on a control in the picture leaves the control its own gesture.
+    await page.goto('/en/ethernet/hub-and-switch/#switch');
+    const sw = page.locator('#switch');
+    await expect(sw).toHaveAttribute('data-live', '');
+    await expect(sw.locator('.kit-counter')).toHaveText('Before the first step');
+    await swipe(page, '#switch .sw-send button', -120, 0);
+    await expect(sw.locator('.kit-counter')).toHaveText('Before the first step');
+    await swipe(page, '#switch .sw-pic', -120, 0);
+    await expect(sw.locator('.kit-counter')).toHaveText(/^Step 1 of/);
+  });
+});
