@@ -135,11 +135,40 @@ export async function layoutProblems(page: Page, rootSelector: string, opts: Lay
         }
         return x1 - x0 < 1 || y1 - y0 < 1 ? null : { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
       };
+      // A part of the widget that floats over the rest just now (a sticky player stuck at the
+      // bottom of a phone's screen while a tall picture scrolls under it) covers what is under it
+      // with its background: its texts are compared with its own texts only. A sticky part that
+      // sits where it would sit anyway is not floating.
+      const stuck = new Map<Element, boolean>();
+      const isStuck = (a: Element) => {
+        let v = stuck.get(a);
+        if (v === undefined) {
+          const cs = getComputedStyle(a);
+          v = cs.position === 'fixed';
+          if (cs.position === 'sticky') {
+            const el = a as HTMLElement;
+            const was = el.getBoundingClientRect();
+            const keep = el.style.position;
+            el.style.position = 'relative';
+            const would = el.getBoundingClientRect();
+            el.style.position = keep;
+            v = Math.abs(was.top - would.top) > 1 || Math.abs(was.left - would.left) > 1;
+          }
+          stuck.set(a, v);
+        }
+        return v;
+      };
+      const floating = (el: Element): Element | null => {
+        let f: Element | null = null;
+        for (let a = el.parentElement; a && a !== root; a = a.parentElement) if (isStuck(a)) f = a;
+        return f;
+      };
       for (let i = 0; i < texts.length; i++)
         for (let j = i + 1; j < texts.length; j++) {
           const a = texts[i]!;
           const b = texts[j]!;
           if (!meet(shrink(a.r, 1.5), shrink(b.r, 1.5))) continue;
+          if (floating(a.el) !== floating(b.el)) continue;
           const ra = shown(a, b.el);
           const rb = shown(b, a.el);
           if (ra && rb && meet(shrink(ra, 1.5), shrink(rb, 1.5))) say(`text ${a.what} overlaps text ${b.what}`);

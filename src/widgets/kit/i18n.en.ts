@@ -14,7 +14,7 @@ export const kit = {
   copyFailed: 'Could not copy; copy the link from the address bar',
   badState: 'The state in the link was not understood (perhaps from an older version); starting from the default.',
   keys: 'Keys (with the player or the picture focused): ← → step, Space play/pause, Home / End to the start / end, F presenter mode',
-  swipe: 'Swipe across the picture to step: left for the next step, right for the one before.',
+  swipe: 'Swipe the picture to step: left for the next step.',
   present: 'Presenter mode (F)',
   leave: 'Leave presenter mode (Esc)',
   speed: (x: number) => `Playback speed ${x}× (press to change)`,
