@@ -56,9 +56,9 @@ export const ui = {
     homeIntro:
       '从网线上的比特一路讲到 Python 里的进程、线程、锁和队列。每一章先讲清道理，再配上能运行的例子；笔记里过时或说错的地方，都会指出来并给出出处。中英文两个版本内容相同，随时可以切换。',
     awayTitle: (t: string) => `⏸ ${t} · 回来继续`,
-    cubeLabel: '六个部分',
+    cubeLabel: '七个部分',
     cubePause: '暂停旋转',
-    partsList: '全部六个部分',
+    partsList: '全部七个部分',
     notFoundTitle: '找不到这个页面',
     notFoundBody: '这个地址没有对应的页面。它可能拼错了，或者章节已经改名。',
     notFoundHome: '回到课程首页',
@@ -123,9 +123,9 @@ export const ui = {
     homeIntro:
       'From bits on the wire to processes, threads, locks and queues in Python. Each chapter explains the idea, then gives examples you can run; where the original notes are dated or wrong, it says so and cites the source. The Chinese and English versions say the same things, and you can switch at any point.',
     awayTitle: (t: string) => `⏸ ${t} · come back to it`,
-    cubeLabel: 'The six parts',
+    cubeLabel: 'The seven parts',
     cubePause: 'Pause the rotation',
-    partsList: 'All six parts',
+    partsList: 'All seven parts',
     notFoundTitle: 'Page not found',
     notFoundBody: 'Nothing lives at this address. It may be mistyped, or the chapter may have moved.',
     notFoundHome: 'Back to the course home',

@@ -307,13 +307,13 @@ test.describe('the seed page features', () => {
     await expect(page).toHaveURL(/\/en\/#part-3$/);
   });
 
-  test('under reduced motion the cube does not move, and the six parts are a plain list too', async ({ browser }) => {
+  test('under reduced motion the cube does not move, and the seven parts are a plain list too', async ({ browser }) => {
     const context = await browser.newContext({ reducedMotion: 'reduce' });
     const page = await context.newPage();
     await page.goto('/zh/');
     expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
-    await expect(page.locator('.cube-parts a')).toHaveCount(6);
-    await expect(page.locator('ol.part-list > li')).toHaveCount(6);
+    await expect(page.locator('.cube-parts a')).toHaveCount(7);
+    await expect(page.locator('ol.part-list > li')).toHaveCount(7);
     await context.close();
   });
 

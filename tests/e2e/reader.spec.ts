@@ -70,18 +70,25 @@ test('keyboard hints are hidden on a touch-only screen and shown with a mouse', 
   }
 });
 
-/** The six faces' boxes and their number/title order, with the cube held at `ms` into its turn. */
+/** The six faces' boxes, their number/title order and the part each shows, with the cube (and face 2's
+ * labels, which turn with it) held at `ms` into its turn. */
 async function facesAt(page: Page, ms: number) {
   return page.evaluate((ms) => {
     // Measured in the same task: the turn does not move on before the next frame. (Not paused
     // through the API, which would take the play state away from the stylesheet.)
-    const [turn] = document.querySelector('.cube')!.getAnimations();
-    turn!.currentTime = ms;
+    for (const a of document.querySelector('.cube')!.getAnimations({ subtree: true })) a.currentTime = ms;
     return [...document.querySelectorAll('.cube .face')].map((f) => {
       const r = f.getBoundingClientRect();
-      const n = f.querySelector('.face-n')!.getBoundingClientRect();
-      const t = f.querySelector('.face-t')!.getBoundingClientRect();
-      return { face: f.className, width: r.width, height: r.height, upright: n.bottom <= t.top + 0.5 && Math.abs((n.left + n.right) / 2 - (t.left + t.right) / 2) < 2 };
+      const label = [...f.querySelectorAll('.face-label')].filter((l) => getComputedStyle(l).visibility === 'visible');
+      const n = (label[0] ?? f).querySelector('.face-n')!.getBoundingClientRect();
+      const t = (label[0] ?? f).querySelector('.face-t')!.getBoundingClientRect();
+      return {
+        face: f.className,
+        part: label.map((l) => l.querySelector('.face-n')!.textContent).join(),
+        width: r.width,
+        height: r.height,
+        upright: n.bottom <= t.top + 0.5 && Math.abs((n.left + n.right) / 2 - (t.left + t.right) / 2) < 2,
+      };
     });
   }, ms);
 }
@@ -89,12 +96,14 @@ async function facesAt(page: Page, ms: number) {
 test('the cube rests on each face upright and at its own size, stops for the pointer and for focus, and its parts are still links', async ({ page }) => {
   await page.goto('/zh/');
   const size = await page.locator('.cube-scene').evaluate((el) => el.getBoundingClientRect().width);
-  // The middle of each face's rest in the 24 s turn, in the order the cube shows them.
-  const rests: Array<[string, number]> = [['f1', 1500], ['f2', 5250], ['f3', 9000], ['f4', 12750], ['f5', 17250], ['f6', 21750]];
-  for (const [face, ms] of rests) {
+  // The middle of each rest in the 28.5 s turn, in the order the cube shows them: seven parts on six
+  // faces, part 7 on face 2 once part 2 has been shown.
+  const rests: Array<[string, string, number]> = [['f1', '1', 1500], ['f2', '2', 5250], ['f3', '3', 9000], ['f4', '4', 12750], ['f5', '5', 17250], ['f6', '6', 21750], ['f2', '7', 26250]];
+  for (const [face, part, ms] of rests) {
     const faces = await facesAt(page, ms);
     const front = faces.reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
     expect(front.face, `${ms} ms`).toContain(face);
+    expect(front.part, `${ms} ms: one label, part ${part}'s`).toBe(part);
     // Drawn at its own size (no perspective blow-up: sharp text), square, and upright.
     expect(Math.abs(front.width - size), `${face} width`).toBeLessThan(0.5);
     expect(Math.abs(front.height - size), `${face} height`).toBeLessThan(0.5);
@@ -105,7 +114,7 @@ test('the cube rests on each face upright and at its own size, stops for the poi
   await expect(page.locator('.cube-scene')).toHaveAttribute('aria-hidden', 'true');
   expect(await page.locator('.cube-scene a, .cube-scene [tabindex]').count()).toBe(0);
   const links = page.locator('.cube-parts a');
-  await expect(links).toHaveCount(6);
+  await expect(links).toHaveCount(7);
   for (const a of await links.all()) expect((await a.boundingBox())!.height).toBeGreaterThanOrEqual(24);
 
   const running = () => page.evaluate(() => document.querySelector('.cube')!.getAnimations().map((a) => a.playState).join());
@@ -138,6 +147,12 @@ test('the cube rests on each face upright and at its own size, stops for the poi
   expect(Math.abs(front.width - size)).toBeLessThan(0.5);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/zh\/#part-5$/);
+  // Part 7 shares face 2: its link turns face 2 to the front wearing part 7's label.
+  await page.locator('.cube-parts .to-f7').focus();
+  await page.waitForTimeout(600);
+  const seventh = (await facesAt(page, 0)).find((f) => f.face.includes('f2'))!;
+  expect(Math.abs(seventh.width - size)).toBeLessThan(0.5);
+  expect(seventh.part).toBe('7');
 });
 
 test('on a phone the cube is small and centred beside its list, and under reduced motion it never moves', async ({ browser }) => {

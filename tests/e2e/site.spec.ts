@@ -6,7 +6,7 @@
 //   2. axe (WCAG 2.0/2.1/2.2 A+AA and best practice) in light, and its colour rules in system dark
 //   3. in a 360 px window nothing scrolls sideways, and every internal link and #anchor resolves
 //   4. axe with dark forced by the toggle, and at 360 px, on a sample of every kind of page
-//   5. without JavaScript, course homes list the six parts
+//   5. without JavaScript, course homes list the seven parts
 // Run after `npm run build`: npx playwright test tests/e2e/site.spec.ts
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -365,11 +365,11 @@ async function expectLinksResolve(page: Page, p: SitePage, testInfo: TestInfo): 
 
 test.describe('without JavaScript', () => {
   for (const p of HOMES) {
-    test(`course home ${label(p)} lists the six parts`, async ({ browser }) => {
+    test(`course home ${label(p)} lists the seven parts`, async ({ browser }) => {
       await withContext(browser, { javaScriptEnabled: false }, async (page) => {
         await visit(page, p);
         const parts = page.locator('ol.part-list > li');
-        await expect(parts).toHaveCount(6);
+        await expect(parts).toHaveCount(7);
         for (const li of await parts.all()) await expect(li).toBeVisible();
       });
     });

@@ -964,6 +964,14 @@ facts(as_shown=trial(False), empty=trial(False, 'except_ran = True'), waiting=tr
       expect(f.waiting).toEqual({ item: 'x', except_ran: false });
     },
   },
+
+  // Chapter 14: I/O models.
+  '14-io-models#0': {
+    kind: 'slice',
+    first: 'async def read_frame(reader):',
+    file: 'asyncio_framing.py',
+    claim: "is asyncio_framing.py's read_frame (tests/examples/ch14.test.ts runs it on every cut of the course's frames, and on truncated ones)",
+  },
 };
 
 // Runs chapter 11's buy() (either fence) in 5 real processes on a real data.json holding 1 ticket.

@@ -21,11 +21,12 @@ describe('languages and parts', () => {
     expect(langOfPath('/x/content/chapters/zh/04-a.mdx')).toBe('zh');
     expect(otherLang('zh')).toBe('en');
   });
-  test('six parts, each titled in both languages', () => {
-    expect(PARTS).toHaveLength(6);
+  test('seven parts, each titled in both languages', () => {
+    expect(PARTS).toHaveLength(7);
     expect(partTitle(2, 'zh')).toBe('传输层');
     expect(partTitle(6, 'en')).toBe('Threads and queues');
     expect(partId(3)).toBe('part-3');
-    expect(() => partTitle(7, 'zh')).toThrow(RangeError);
+    expect(partTitle(7, 'en')).toBe('I/O models');
+    expect(() => partTitle(8, 'zh')).toThrow(RangeError);
   });
 });
