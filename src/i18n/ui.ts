@@ -82,7 +82,7 @@ export const ui = {
     labsIntro: '课程里可以动手操作的图：单步走完 TCP 握手、逐字节拼出一帧、当一回调度器。每个实验都放在讲它的那一节里；这里是它们的静态预览，点链接就能到那一节去动手试试。',
     labOpen: (n: number) => `去第 ${n} 章动手试试`,
     labsFigure: (title: string) => `${title}（静态预览）`,
-    labsHalf: ['网络与套接字（第 1–7 章）', '进程、线程与队列（第 8–13 章）'],
+    labsHalf: ['网络与套接字（第 1–7 章）', '进程、线程、队列与 I/O 模型（第 8–14 章）'],
     labsPages: '实验的两页',
   },
   en: {
@@ -149,7 +149,7 @@ export const ui = {
     labsIntro: 'The figures in this course that you can work with: step through a TCP handshake, build a frame byte by byte, play the scheduler. Each lab sits in the section that teaches it; here is a still of each, with a link to that section, where you can try it.',
     labOpen: (n: number) => `Try it in chapter ${n}`,
     labsFigure: (title: string) => `${title} (still)`,
-    labsHalf: ['Networks and sockets (chapters 1–7)', 'Processes, threads and queues (chapters 8–13)'],
+    labsHalf: ['Networks and sockets (chapters 1–7)', 'Processes, threads, queues and I/O models (chapters 8–14)'],
     labsPages: 'The two pages of labs',
   },
 } as const;

@@ -285,6 +285,11 @@ export const LABS: readonly Lab[] = [
     zh: '一个 Queue(maxsize) 的格子：生产者太快时 put 被挡住，消费者太快时 get 被挡住；full()/empty() 只是快照；用哨兵或 JoinableQueue 结束，LifoQueue 配哨兵会剩下数据；也可以自己调用 put_nowait、get_nowait 看 Full 和 Empty。',
     en: 'The slots of a Queue(maxsize): a fast producer blocked in put, a fast consumer blocked in get; full()/empty() as snapshots; ending with sentinels or JoinableQueue, and a LifoQueue with sentinels leaving items behind; or call put_nowait and get_nowait yourself and meet Full and Empty.',
   },
+  {
+    id: 'evloop', file: '14-io-models', section: 'event-loop',
+    zh: '一个线程、一个事件循环服务三个客户端：一步一步看 select() 返回哪些套接字、就绪队列里排着谁、每个处理函数停在哪个 await；再让一个处理函数调用 time.sleep()，看所有客户端一起卡住，换成 await asyncio.sleep() 就不会。',
+    en: 'One thread and one event loop serve three clients: step through what select() returns, who waits in the ready queue and which await each handler is suspended at; then make one handler call time.sleep() and watch every client stall, which await asyncio.sleep() does not do.',
+  },
 ];
 
 /** The labs of one chapter (by file name). */

@@ -1,6 +1,6 @@
 // The event loop's layout in Chromium: every step of every preset at 360 px (and one at 1440 px),
 // in both languages, and presenter mode at 1280×720 (18 px least), measured by layoutProblems.
-// Run after a build: E2E_DIST=/tmp/evloop-dist E2E_PORT=4712 npx playwright test tests/e2e/evloop-layout.spec.ts
+// Run after a build: E2E_PORT=4712 npx playwright test tests/e2e/evloop-layout.spec.ts
 import { layoutProblems } from '../support/layout.ts';
 import { expect, test, type Page } from '../support/test.ts';
 import { encodeState, preset, PRESET_NAMES, simulate, type Scenario } from '../../src/widgets/evloop/model.ts';
@@ -13,7 +13,7 @@ const SETUPS: Array<[string, Scenario]> = [
 async function walk(page: Page, lang: 'en' | 'zh', [name, s]: [string, Scenario], width: number, present = false): Promise<string[]> {
   await page.setViewportSize({ width, height: present ? 720 : 900 });
   const steps = simulate(s).steps.length - 1;
-  await page.goto(`/${lang}/labs/evloop/?evloop=${encodeState(s, 0)}${present ? '&present=evloop' : ''}#evloop`);
+  await page.goto(`/${lang}/io-models/selectors/?evloop=${encodeState(s, 0)}${present ? '&present=evloop' : ''}#evloop`);
   const fig = page.locator('figure#evloop');
   await fig.scrollIntoViewIfNeeded();
   await expect(fig).toHaveAttribute('data-live', '');

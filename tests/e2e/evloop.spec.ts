@@ -1,12 +1,12 @@
 // The event loop (chapter 14) in the built site, on its own page until the chapter shows it
-// (/en/labs/evloop/): stepping with the narration in the live region, presets, a typed bad value,
+// (chapter 14, /en/io-models/selectors/): stepping with the narration in the live region, presets, a typed bad value,
 // a state link round-trip and a garbled one, keyboard, the JS-off figure, axe light and dark.
-// Run after a build: E2E_DIST=/tmp/evloop-dist E2E_PORT=4712 npx playwright test tests/e2e/evloop.spec.ts
+// Run after a build: E2E_PORT=4712 npx playwright test tests/e2e/evloop.spec.ts
 import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Locator, type Page } from '../support/test.ts';
 
-const EN = '/en/labs/evloop/';
-const ZH = '/zh/labs/evloop/';
+const EN = '/en/io-models/selectors/';
+const ZH = '/zh/io-models/selectors/';
 
 async function open(page: Page, url: string): Promise<Locator> {
   await page.goto(url);

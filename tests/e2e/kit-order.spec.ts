@@ -30,6 +30,7 @@ const WIDGETS: Array<[string, string, boolean]> = [
   ['counter', 'locks/count-plus-one/', true],
   ['sharing', 'threads/', true],
   ['queue', 'queues/', true],
+  ['evloop', 'io-models/selectors/', true],
 ];
 
 /** Positions (document order and boxes) of the stage, the bar and the first field outside both. */

@@ -453,7 +453,9 @@ describe('asyncio_tools.py: timeout, cancel, TaskGroup, gather, to_thread', () =
       for (const label of ['loop\\.run_in_executor\\(None, \\.\\.\\.\\)', 'asyncio\\.to_thread\\(\\.\\.\\.\\)']) {
         const m = line(out, new RegExp(`^executor: ${label}: [\\d.]+ s, ran in (\\S+), the loop ticked (\\d+) times meanwhile$`, 'm'));
         expect(m[1]).not.toBe('MainThread');
-        expect(Number(m[2]), `${label} ticks`).toBeGreaterThanOrEqual(2);
+        // About six ticks on a quiet machine; one proves the loop ran (called directly it cannot
+        // tick at all), and stays true on a machine too busy to wake the ticker on time.
+        expect(Number(m[2]), `${label} ticks`).toBeGreaterThanOrEqual(1);
       }
     },
     TEST_TIMEOUT_MS,
