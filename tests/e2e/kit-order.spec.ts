@@ -8,8 +8,8 @@
 // One page load per widget; the languages alternate so both are seen.
 import { expect, test, type Page } from '../support/test.ts';
 
-/** [figure id, page path (after /<lang>/), whether presenter mode gets two columns] */
-const WIDGETS: Array<[string, string, boolean]> = [
+/** [figure id, page path (after /<lang>/), whether presenter mode gets two columns, the part holding the stepped picture (default: the whole widget)] */
+const WIDGETS: Array<[string, string, boolean, string?]> = [
   ['layers', 'layers/', true],
   ['encap', 'layers/encapsulation/', true],
   ['mac', 'ethernet/', true],
@@ -17,7 +17,9 @@ const WIDGETS: Array<[string, string, boolean]> = [
   ['storm', 'ethernet/broadcast-storm/', true],
   ['port-lab', 'tcp-udp/', true],
   ['handshake', 'tcp-udp/data-and-close/', true],
-  ['sticky', 'framing/', false],
+  ['sticky', 'framing/', true],
+  // The ARP half of the IP lab (its first half, the address calculator, is a form with its answer).
+  ['ipv4', 'ip-arp/arp/', true, '.ip-part:has(.kit-stage)'],
   ['upload', 'framing/large-file-upload/', true],
   ['socketserver', 'socketserver/five-clients/', true],
   ['multiprog-lab', 'os-history/io-vs-cpu-bound/', true],
@@ -34,10 +36,10 @@ const WIDGETS: Array<[string, string, boolean]> = [
 ];
 
 /** Positions (document order and boxes) of the stage, the bar and the first field outside both. */
-async function parts(page: Page, id: string) {
-  return page.evaluate((id) => {
+async function parts(page: Page, id: string, scope = '.widget-live') {
+  return page.evaluate(([id, scope]) => {
     const fig = document.getElementById(id)!;
-    const live = fig.querySelector('.widget-live')!;
+    const live = fig.querySelector(scope)!;
     const shown = (e: Element) => e.getBoundingClientRect().height > 0;
     const stage = [...live.querySelectorAll('.kit-stage')].find(shown) ?? null;
     const bar = live.querySelector('.kit-player');
@@ -58,17 +60,17 @@ async function parts(page: Page, id: string) {
       barBeforeField: bar && field ? before(bar, field) : true,
       innerHeight: window.innerHeight,
     };
-  }, id);
+  }, [id, scope] as const);
 }
 
-for (const [i, [id, path, twoColumns]] of WIDGETS.entries()) {
+for (const [i, [id, path, twoColumns, scope]] of WIDGETS.entries()) {
   const lang = i % 2 ? 'en' : 'zh';
   test(`${id} (${lang}): the picture first on a phone, the left column on a projector`, async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(`/${lang}/${path}#${id}`);
     const fig = page.locator(`figure#${id}`);
     await expect(fig).toHaveAttribute('data-live', '');
-    const phone = await parts(page, id);
+    const phone = await parts(page, id, scope);
     expect(phone.stage, 'a shown .kit-stage').not.toBeNull();
     expect(phone.stageBeforeBar, 'the picture before the player').toBe(true);
     expect(phone.stageBeforeField, 'the picture before the fields').toBe(true);
@@ -79,7 +81,7 @@ for (const [i, [id, path, twoColumns]] of WIDGETS.entries()) {
     await expect(fig).toHaveAttribute('data-present', '');
     // The layout settles once the pictures have been laid out again for the new width and scale.
     await page.waitForTimeout(150);
-    const wide = await parts(page, id);
+    const wide = await parts(page, id, scope);
     const stage = wide.stage!;
     expect(stage.top, 'the picture starts near the top of the screen').toBeLessThan(160);
     expect(stage.top).toBeGreaterThanOrEqual(0);

@@ -33,3 +33,12 @@ export function pictureFirst(body: HTMLElement, ...next: HTMLElement[]): void {
   const stage = body.querySelector<HTMLElement>(':scope > .kit-stage');
   body.prepend(...[notice, stage, ...next].filter((e): e is HTMLElement => e !== null));
 }
+
+/** Puts a style sheet in the page once (CSS a widget needs only once it is live, or in a mode). */
+export function addStyle(id: string, css: string): void {
+  if (document.getElementById(id)) return;
+  const s = document.createElement('style');
+  s.id = id;
+  s.textContent = css;
+  document.head.append(s);
+}

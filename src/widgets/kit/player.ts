@@ -5,6 +5,16 @@
 // any manual step.
 import { kitText, type Lang } from './i18n.ts';
 import { flushState, linkWantsPresent, stateUrl, writeState } from './url-state.ts';
+import { addStyle } from './dom.ts';
+
+// What only a live player needs, put in the page when the first one starts (a chapter's critical
+// CSS pays nothing for it). A touch screen shows the swipe hint in place of the key list. On a
+// phone a picture is often taller than the screen: the player and the narration under it float at
+// the bottom of the screen while the picture scrolls past and settle in their place under it at its
+// end (sticky inside the widget: they never cover the prose around it), in two rows at 360 px (the
+// buttons, then the scrubber with its count). Only in the kit's order, the player's slot right after
+// the stage. A control in the picture scrolls clear of them when it takes the focus.
+const CSS = `.kit-swipe{display:none;margin:0.4rem 0 0;font-size:0.8rem;color:var(--text-soft)}@media (hover:none) and (pointer:coarse){.widget .kit-swipe{display:block}}@media (max-width:40rem){.kit-stage + :has(>.kit-player){position:sticky;bottom:0;z-index:3;padding-bottom:0.4rem;border-top:1px solid var(--line);background:var(--bg)}.kit-stage + :has(>.kit-player) .kit-player{margin-top:0.4rem}.kit-stage + :has(>.kit-player) .kit-scrub{flex-basis:4rem;min-width:0}.kit-stage + :has(>.kit-player) .kit-counter{flex:1 1 4.5em;min-width:0;line-height:1.2}.kit-stage + :has(>.kit-player) .kit-live{margin-top:0.4rem}.kit-stage:has(+ :has(>.kit-player)) *{scroll-margin-bottom:15rem}}`;
 
 export interface PlayerOptions {
   /** The widget's id: its query-string key and its element id. */
@@ -109,6 +119,7 @@ export class Player {
   };
 
   constructor(host: HTMLElement, opts: PlayerOptions) {
+    addStyle('kit-player-style', CSS);
     this.opts = opts;
     this.host = host;
     this.total = opts.total;
