@@ -44,6 +44,17 @@ test('speed 0.5×, 1×, 2×: chosen with one button, remembered for every widget
   await expect(page.locator('#sticky .kit-btn.speed')).toHaveText('0.5×');
 });
 
+test('a desktop window fetches no touch code and shows the keys, not the swipe hint', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  await page.goto(`${HANDSHAKE}#handshake`);
+  await expect(page.locator('#handshake')).toHaveAttribute('data-live', '');
+  await expect(page.locator('#handshake .kit-keys')).toBeVisible();
+  await expect(page.locator('#handshake .kit-swipe')).toBeHidden();
+  expect(fetched.filter((u) => u.includes('.touch-'))).toEqual([]);
+  await expect(page.locator('#kit-touch-style')).toHaveCount(0);
+});
+
 test('no two controls share an icon, and each names itself on hover and on keyboard focus', async ({ page }) => {
   await page.goto(`${HANDSHAKE}?handshake=1.3#handshake`);
   const bar = page.locator('#handshake .kit-player');
@@ -84,6 +95,8 @@ test.describe('on a touch screen', () => {
     await expect(fig).toHaveAttribute('data-live', '');
     const counter = fig.locator('.kit-counter');
     await expect(counter).toHaveText('Before the first step');
+    // touch.ts (the swipe, the floating player) is fetched on a phone only.
+    await expect(page.locator('#kit-touch-style')).toHaveCount(1);
     await expect(fig.locator('.kit-swipe')).toBeVisible();
     await expect(fig.locator('.kit-keys')).toBeHidden();
     await swipe(page, '#multiprog-lab .mp-chart', -120, 10);
@@ -103,6 +116,7 @@ test.describe('on a touch screen', () => {
     const sw = page.locator('#switch');
     await expect(sw).toHaveAttribute('data-live', '');
     await expect(sw.locator('.kit-counter')).toHaveText('Before the first step');
+    await expect(page.locator('#kit-touch-style')).toHaveCount(1);
     await swipe(page, '#switch .sw-send button', -120, 0);
     await expect(sw.locator('.kit-counter')).toHaveText('Before the first step');
     await swipe(page, '#switch .sw-pic', -120, 0);

@@ -5,16 +5,6 @@
 // any manual step.
 import { kitText, type Lang } from './i18n.ts';
 import { flushState, linkWantsPresent, stateUrl, writeState } from './url-state.ts';
-import { addStyle } from './dom.ts';
-
-// What only a live player needs, put in the page when the first one starts (a chapter's critical
-// CSS pays nothing for it). A touch screen shows the swipe hint in place of the key list. On a
-// phone a picture is often taller than the screen: the player and the narration under it float at
-// the bottom of the screen while the picture scrolls past and settle in their place under it at its
-// end (sticky inside the widget: they never cover the prose around it), in two rows at 360 px (the
-// buttons, then the scrubber with its count). Only in the kit's order, the player's slot right after
-// the stage. A control in the picture scrolls clear of them when it takes the focus.
-const CSS = `.kit-swipe{display:none;margin:0.4rem 0 0;font-size:0.8rem;color:var(--text-soft)}@media (hover:none) and (pointer:coarse){.widget .kit-swipe{display:block}}@media (max-width:40rem){.kit-stage + :has(>.kit-player){position:sticky;bottom:0;z-index:3;padding-bottom:0.4rem;border-top:1px solid var(--line);background:var(--bg)}.kit-stage + :has(>.kit-player) .kit-player{margin-top:0.4rem}.kit-stage + :has(>.kit-player) .kit-scrub{flex-basis:4rem;min-width:0}.kit-stage + :has(>.kit-player) .kit-counter{flex:1 1 4.5em;min-width:0;line-height:1.2}.kit-stage + :has(>.kit-player) .kit-live{margin-top:0.4rem}.kit-stage:has(+ :has(>.kit-player)) *{scroll-margin-bottom:15rem}}`;
 
 export interface PlayerOptions {
   /** The widget's id: its query-string key and its element id. */
@@ -119,7 +109,6 @@ export class Player {
   };
 
   constructor(host: HTMLElement, opts: PlayerOptions) {
-    addStyle('kit-player-style', CSS);
     this.opts = opts;
     this.host = host;
     this.total = opts.total;
@@ -158,7 +147,7 @@ export class Player {
     const keys = document.createElement('p');
     keys.className = 'kit-keys';
     keys.textContent = t.keys;
-    // On a touch screen (kit.css shows one or the other) the picture itself is the control.
+    // On a touch screen the picture itself is the control: touch.ts shows this in place of the keys.
     const swipe = document.createElement('p');
     swipe.className = 'kit-swipe';
     swipe.textContent = t.swipe;
@@ -177,7 +166,11 @@ export class Player {
     this.speedBtn.addEventListener('click', () => this.setSpeed(SPEEDS[(SPEEDS.indexOf(this.speed) + 1) % SPEEDS.length]!));
     this.presentBtn.addEventListener('click', () => this.togglePresent(true));
     host.addEventListener('keydown', (e) => this.onKey(e));
-    this.swipeSteps(host);
+    // Phones and touch screens: the floating player and the swipe, fetched where they apply.
+    const small = matchMedia('(max-width: 40rem), (hover: none) and (pointer: coarse)');
+    const touch = () => void import('./touch.ts').then((m) => m.touchPlayer(host, (by) => this.go(this.position + by)));
+    if (small.matches) touch();
+    else small.addEventListener('change', touch, { once: true });
     // A link can open the widget straight in presenter mode (?present=<id>, or ?present with #<id>).
     if (linkWantsPresent(opts.id)) requestAnimationFrame(() => this.togglePresent(false));
     document.addEventListener('visibilitychange', this.onVisibility);
@@ -292,43 +285,6 @@ export class Player {
       if (this.timer) this.pause();
       else this.play();
     }
-  }
-
-  /**
-   * A quick sideways swipe across the picture (.kit-stage) steps: to the left for the next step, to
-   * the right for the one before, like turning a page. Not when the finger started on a control
-   * (a button in the picture keeps its tap), not when the swipe scrolled a picture wider than its
-   * frame, and not a slow drag or a mostly vertical one (the page scrolls).
-   */
-  private swipeSteps(host: HTMLElement): void {
-    let from: { x: number; y: number; at: number; pic: Element | null; left: number } | null = null;
-    host.addEventListener(
-      'touchstart',
-      (e) => {
-        const target = e.target as Element;
-        const touch = e.touches[0];
-        from = null;
-        if (e.touches.length !== 1 || !touch || !target.closest('.kit-stage') || target.closest('button, a, input, select, textarea, label, summary, [role=button]')) return;
-        const pic = target.closest('.kit-pic');
-        from = { x: touch.clientX, y: touch.clientY, at: e.timeStamp, pic, left: pic?.scrollLeft ?? 0 };
-      },
-      { passive: true },
-    );
-    host.addEventListener(
-      'touchend',
-      (e) => {
-        const touch = e.changedTouches[0];
-        const f = from;
-        from = null;
-        if (!f || !touch) return;
-        const dx = touch.clientX - f.x;
-        const dy = touch.clientY - f.y;
-        if (e.timeStamp - f.at > 800 || Math.abs(dx) < 40 || Math.abs(dx) < 2 * Math.abs(dy)) return;
-        if (f.pic && f.pic.scrollLeft !== f.left) return;
-        this.go(this.position + (dx < 0 ? 1 : -1));
-      },
-      { passive: true },
-    );
   }
 
   /** Enters or leaves presenter mode for this widget's figure (`fullscreen`: a click or a key asked). */
