@@ -61,6 +61,11 @@ export type Capture =
   | (CaptureBase & { scenario: 'refused'; refused: { error: string; exitCode: number } })
   | (CaptureBase & { scenario: 'time-wait'; timeWait: string[] });
 
+/** The capture of one scenario, with its own facts typed. */
+export type CaptureOf<K extends CaptureScenario> = Extract<Capture, { scenario: K }>;
+/** All five, by scenario. */
+export type Captures = { [K in CaptureScenario]: CaptureOf<K> };
+
 /** The key of each scenario's own facts. */
 const FACTS_KEY: Record<CaptureScenario, string> = {
   echo: 'echo',

@@ -6,9 +6,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CAPTURE_SCENARIOS, CaptureError, parseCapture, type Capture, type CaptureScenario } from './capture-model.ts';
+import { CAPTURE_SCENARIOS, CaptureError, parseCapture, type Captures } from './capture-model.ts';
 
-export { CAPTURE_SCENARIOS, CaptureError, canonical, parseCapture, phases, type Capture, type CaptureScenario, type Segment } from './capture-model.ts';
+export { CAPTURE_SCENARIOS, CaptureError, canonical, parseCapture, phases, type Capture, type CaptureOf, type Captures, type CaptureScenario, type Segment } from './capture-model.ts';
 
 /** How a message names a file: relative to the project when it is inside it. */
 function label(file: string, root: string): string {
@@ -20,8 +20,8 @@ function label(file: string, root: string): string {
  * Every capture in `dir` (default content/captures of `root`), checked, by scenario. Throws a
  * CaptureError naming the file when one is missing, unreadable, not JSON, malformed, or unknown.
  */
-export function loadCaptures(root = process.cwd(), dir = join(root, 'content', 'captures')): Record<CaptureScenario, Capture> {
-  const out = {} as Record<CaptureScenario, Capture>;
+export function loadCaptures(root = process.cwd(), dir = join(root, 'content', 'captures')): Captures {
+  const out: Record<string, unknown> = {};
   for (const name of CAPTURE_SCENARIOS) {
     const file = join(dir, `${name}.json`);
     const at = label(file, root);
@@ -32,13 +32,13 @@ export function loadCaptures(root = process.cwd(), dir = join(root, 'content', '
     } catch (e) {
       throw new CaptureError(`${at}: ${(e as Error).message}`);
     }
-    out[name] = parseCapture(data, at, name);
+    out[name] = parseCapture(data, at, name); // its "scenario" is `name`, so it is CaptureOf<name>
   }
   const known = new Set(CAPTURE_SCENARIOS.map((n) => `${n}.json`));
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     if (!known.has(f)) throw new CaptureError(`${label(join(dir, f), root)}: not a known scenario (${CAPTURE_SCENARIOS.join(', ')}).`);
   }
-  return out;
+  return out as Captures;
 }
 
 /** Checks the captures when a build starts, so a bad or missing file stops it before any page is made. */
