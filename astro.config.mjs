@@ -10,6 +10,7 @@ import { rehypeGlossary } from './src/lib/rehype-glossary.ts';
 import { rehypeAnchors } from './src/lib/rehype-anchors.ts';
 import { shikiOptions } from './src/lib/shiki-options.ts';
 import { widgetBundles } from './src/lib/widget-bundles.ts';
+import { captureCheck } from './src/lib/captures.ts';
 
 // Sub-path deploys: BASE_PATH=/course/ npm run build. Nothing else in the site hard-codes "/".
 const base = process.env.BASE_PATH ?? '/';
@@ -39,7 +40,8 @@ export default defineConfig({
     }),
     shikiConfig: shikiOptions,
   },
-  integrations: [mdx(), widgetBundles()],
+  // captureCheck: bad or missing content/captures/*.json stops the build, naming the file.
+  integrations: [captureCheck(), mdx(), widgetBundles()],
   vite: {
     build: {
       rollupOptions: {
