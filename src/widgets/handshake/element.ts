@@ -36,7 +36,8 @@ async function mount(host: HTMLElement): Promise<void> {
   let run: Run = tryRun(DEFAULT_SCENARIO)!;
   let at = 0;
   const raw = readState(id);
-  const linked = raw === null ? undefined : runAt(await import('./view-link.ts').then((m) => m.parseState(raw), () => undefined));
+  const l = raw === null ? undefined : await import('./view-link.ts').then((m) => m.linkedRun(raw, t, lang), () => undefined);
+  const linked = l && ('steps' in l ? (l as Run & { position: number }) : runAt(l));
   if (linked) ({ position: at, ...run } = linked);
   if (raw !== null && !linked) $('.kit-notice').hidden = false;
 
@@ -61,7 +62,7 @@ async function mount(host: HTMLElement): Promise<void> {
   let drawn: { svg: SVGSVGElement; rows: SVGGElement[]; ends: number[]; width: number } | null = null;
   const showSequence = (p: number, label: string) => {
     if (!drawn) {
-      const layout = sequenceLayout(run.steps, t, label, size.width, size.scale, run.scenario.isn);
+      const layout = run.rec ? run.rec.layout(size.width, size.scale) : sequenceLayout(run.steps, t, label, size.width, size.scale, run.scenario.isn);
       seq.innerHTML = layout.svg;
       const svg = seq.querySelector<SVGSVGElement>('svg')!;
       // Arrows are things to touch: the picture is a group of them, not a flat image.
@@ -123,7 +124,7 @@ async function mount(host: HTMLElement): Promise<void> {
   // step only copies it into the page: the first pass through a run no longer pays for compiling
   // and running the text code step by step.
   const prepare = (steps: Step[]) =>
-    steps.map((s, p) => {
+    run.rec?.shown ?? steps.map((s, p) => {
       // Simulated time: the states are those once this step's segment has arrived, and each pending
       // deadline (Step.deadlines: retransmit, timeWait) is shown as what is left of it then.
       const now = s.arrives ?? s.t;
@@ -173,12 +174,16 @@ async function mount(host: HTMLElement): Promise<void> {
   };
 
   // The player's bar, narration and key list go between the endpoints and the diagrams.
+  const code = (p: number) => (run.rec ? `linux.${p}` : stateCode(run.scenario, p));
   const slot = $('.hs-player');
-  const player = new Player(body, { id, lang, total: run.steps.length - 1, render, encode: (p) => stateCode(run.scenario, p), barHost: slot, liveHost: slot });
+  const player = new Player(body, { id, lang, total: run.steps.length - 1, render, encode: code, barHost: slot, liveHost: slot });
 
   /** A new run: the list of segments with their "lose this segment" toggles, and the controls. */
   const build = () => {
-    list.innerHTML = run.steps
+    // The recording: its own list heading, no clock, timers or settings (handshake.css).
+    body.toggleAttribute('data-rec', !!run.rec);
+    list.setAttribute('aria-labelledby', `${id}-${run.rec ? 'rec-' : ''}segs`);
+    list.innerHTML = run.rec?.list ?? run.steps
       .filter(isTransmission)
       .map(
         (s) =>
@@ -187,7 +192,7 @@ async function mount(host: HTMLElement): Promise<void> {
       .join('');
     // The controls, as the scenario says.
     const sc = run.scenario;
-    const name = presetOf(sc) ?? '';
+    const name = run.rec ? 'linux' : presetOf(sc) ?? '';
     preset.value = name;
     preset.lastElementChild!.toggleAttribute('hidden', name !== '');
     const odd = sc.timeWait === 'rfc' && sc.msl !== DEFAULT_SCENARIO.msl;
@@ -199,15 +204,15 @@ async function mount(host: HTMLElement): Promise<void> {
    * A new scenario: run it and show it at the step `pick` chooses (default: the start, as for any
    * change of scenario or option). If it cannot run, the last run stays.
    */
-  const load = (scenario: Scenario, pick?: (steps: Step[]) => number) => {
-    const next = tryRun(scenario);
+  const load = (scenario: Scenario | Run, pick?: (steps: Step[]) => number) => {
+    const next = 'steps' in scenario ? scenario : tryRun(scenario);
     if (!next) return void player.say(t.failed);
     run = next;
     prepared = prepare(run.steps);
     drawn = null; // a new run: the next render draws its diagram whole
     build();
     player.setTotal(run.steps.length - 1, pick ? pick(run.steps) : 0);
-    writeState(id, stateCode(run.scenario, player.position));
+    writeState(id, code(player.position));
   };
 
   list.addEventListener('click', (e) => {
@@ -308,6 +313,8 @@ async function mount(host: HTMLElement): Promise<void> {
   preset.addEventListener('change', () => {
     const p = PRESETS[preset.value];
     if (p) load({ ...p, isn: run.scenario.isn });
+    // The recording: its own file, fetched now (recorded.ts).
+    else if (preset.value === 'linux') void import('./recorded.ts').then((m) => load(m.recordedRun(t, lang)));
   });
   tw.addEventListener('change', () => {
     if (tw.value) load({ ...run.scenario, timeWait: tw.value as Scenario['timeWait'], msl: DEFAULT_SCENARIO.msl });

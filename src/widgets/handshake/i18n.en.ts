@@ -9,6 +9,7 @@ export const words: HandshakeText = {
   client: 'A (client)',
   server: 'B (server)',
   scenario: 'Scenario',
+  recorded: 'Recorded on Linux (the echo example)',
   custom: 'Custom (your changes)',
   presets: {
     normal: 'Normal: handshake, data, close',
@@ -37,6 +38,7 @@ export const words: HandshakeText = {
   retransmit: 'Retransmission timer: fires at t = {at} s (in {left} s)',
   timeWait: 'TIME-WAIT: {left} s left (of {total} s), ends at t = {at} s',
   idle: 'No timer running',
+  recordedSegs: 'The recorded segments (a recording: nothing to lose here)',
   segs: 'Every segment of this run: lose any one and the run replays from there',
   lose: 'Lose segment {n}',
   lost: 'lost',

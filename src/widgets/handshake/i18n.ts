@@ -14,6 +14,8 @@ type Words = {
   client: string;
   server: string;
   scenario: string;
+  /** The scenario choice that shows the recording (recorded.ts). */
+  recorded: string;
   custom: string;
   presets: Record<string, string>;
   isnA: string;
@@ -30,6 +32,8 @@ type Words = {
   timeWait: string;
   idle: string;
   segs: string;
+  /** The list's heading for the recording. */
+  recordedSegs: string;
   lose: string;
   lost: string;
   loseBad: string;
@@ -51,7 +55,7 @@ export type HandshakeText = Words;
 /** What the live widget reads from the page (the rest is already in its template's markup). */
 export type LiveText = Omit<
   Words,
-  'title' | 'intro' | 'scenario' | 'custom' | 'presets' | 'isnA' | 'isnB' | 'tw' | 'twRfc' | 'twLinux' | 'twOther' | 'clock' | 'clockNote' | 'segs' | 'whole'
+  'title' | 'intro' | 'scenario' | 'recorded' | 'custom' | 'presets' | 'isnA' | 'isnB' | 'tw' | 'twRfc' | 'twLinux' | 'twOther' | 'clock' | 'clockNote' | 'segs' | 'recordedSegs' | 'whole'
 >;
 
 /** A template with its {names} filled in; a missing name becomes the empty string. */

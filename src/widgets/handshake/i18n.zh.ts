@@ -9,6 +9,7 @@ export const words: HandshakeText = {
   client: 'A（客户端）',
   server: 'B（服务器）',
   scenario: '场景',
+  recorded: '在 Linux 上录到的（echo 示例）',
   custom: '自定义（你改过的场景）',
   presets: {
     normal: '正常：握手、发 hello、四次挥手',
@@ -37,6 +38,7 @@ export const words: HandshakeText = {
   retransmit: '重传计时器：t = {at} s 到期（还有 {left} s）',
   timeWait: 'TIME-WAIT：还剩 {left} s（共 {total} s），t = {at} s 结束',
   idle: '没有计时器在走',
+  recordedSegs: '录到的报文（这是录制，不能让报文丢失）',
   segs: '这次运行的所有报文：任选一个让它丢失，从那里重新运行',
   lose: '丢掉第 {n} 个报文',
   lost: '丢失',

@@ -3,6 +3,8 @@
 // module then, not on every page. The code is versioned by the model, so a link from an older or
 // garbled version fails to parse and the widget starts from the default (and says so).
 import { decodeScenario, type Scenario } from './scenario.ts';
+import type { LiveText } from './i18n.ts';
+import type { Run } from './view-run.ts';
 
 /**
  * A URL value back to a scenario and a position, or undefined for anything that does not name one
@@ -13,4 +15,21 @@ export function parseState(raw: string): { scenario: Scenario; position: number 
   const m = /^(.+)\.(\d+)$/.exec(raw);
   const r = m && decodeScenario(m[1]!.replace(/\*/g, '~'));
   return r?.ok ? { scenario: r.scenario, position: Number(m![2]) } : undefined;
+}
+
+/**
+ * A URL value back to what it names: a model scenario and a position (the widget runs it), or the
+ * recording's run at a step (`linux.<step>`: its module is fetched only then). Undefined for
+ * anything else.
+ */
+export async function linkedRun(
+  raw: string,
+  t: LiveText,
+  lang: 'zh' | 'en',
+): Promise<{ scenario: Scenario; position: number } | (Run & { position: number }) | undefined> {
+  if (!raw.startsWith('linux.')) return parseState(raw);
+  const m = await import('./recorded.ts');
+  const position = m.parseRecorded(raw);
+  const run = m.recordedRun(t, lang);
+  return position !== undefined && position < run.steps.length ? { ...run, position } : undefined;
 }

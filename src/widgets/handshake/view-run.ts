@@ -14,7 +14,15 @@ import {
   type ValidationResult,
 } from './model.ts';
 
-export type Run = { scenario: Scenario; steps: Step[] };
+/** A run of the model, or the recording (recorded.ts: `rec` then says how to show it). */
+export type Run = { scenario: Scenario; steps: Step[]; rec?: Rec };
+/** How the recording shows itself in place of a model run (recorded.ts). */
+export type Rec = {
+  layout: (width: number, scale: number) => import('../kit/draw/lanes.ts').LanesLayout;
+  /** Each step's clock, timers, words (narration, diagram and Figure 5 names) and Figure 5 marks. */
+  shown: { now: string; timerHtml: string[]; words: [string, string, string]; marks: { at: Record<string, string>; seen: Set<string | undefined> } }[];
+  list: string;
+};
 
 /** The URL value for a scenario at a position. */
 export const stateCode = (scenario: Scenario, position: number): string => `${encodeScenario(scenario)}.${position}`;

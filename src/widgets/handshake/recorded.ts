@@ -1,0 +1,194 @@
+// The "recorded on Linux" scenario: the real segments of the course's echo example
+// (content/captures/echo.json, scripts/capture.py), drawn on the same lanes as the model's runs and
+// walked by the same player. The widget fetches this module (its own file, with the capture and
+// its words in the page's language) only when the reader picks the recording or a link names it.
+// The states are read off the segments' flags with the RFC 9293 edges (transitions.ts): one row per
+// segment, the states after it has arrived (on lo it arrives within microseconds).
+// Raw, not canonical: every segment Linux sent is drawn, the ones only its timers decide included.
+import echo from '../../../content/captures/echo.json';
+import { hasFlag, type Capture, type Segment as CapSegment } from '../../lib/capture-model.ts';
+import type { LaneRow } from '../kit/draw/lanes.ts';
+import { lanes } from '../kit/draw/lanes.ts';
+import { transition, type State, type Step } from './model.ts';
+import { fill, type LiveText } from './i18n.ts';
+import { esc, figureMarks, letter } from './view-svg.ts';
+import type { Rec, Run } from './view-run.ts';
+import { DEFAULT_SCENARIO } from './scenario.ts';
+import { words as zh } from './recorded/i18n.zh.ts';
+import { words as en } from './recorded/i18n.en.ts';
+
+export type RecordedText = Record<
+  'on' | 'start' | 'time' | 'seg' | 'syn' | 'synack' | 'hsack' | 'data' | 'quick' | 'ack' | 'fin' | 'fin2' | 'last',
+  string
+>;
+/** Both languages in the sources and tests; one in a browser bundle (src/lib/widget-bundles.ts). */
+export const recordedText: Record<'zh' | 'en', RecordedText> = { zh, en };
+
+/** The URL value of the recording at a step: `linux.4` (a model scenario's code starts with "1"). */
+export const RECORDED_CODE = 'linux';
+export const recordedCode = (position: number): string => `${RECORDED_CODE}.${position}`;
+/** The step a recording's URL value names, or undefined (the caller checks it is a step). */
+export function parseRecorded(raw: string): number | undefined {
+  const m = /^linux\.(\d{1,4})$/.exec(raw);
+  return m ? Number(m[1]) : undefined;
+}
+
+export const capture = echo as unknown as Capture;
+/** The data bytes a full segment holds once both ends use timestamps: MSS − 12. */
+const TS_BYTES = 12;
+
+type Side = 'client' | 'server';
+const sideOf = (s: CapSegment): Side => (s.dir === 'c>s' ? 'client' : 'server');
+const peer = (x: Side): Side => (x === 'client' ? 'server' : 'client');
+/** Milliseconds as the widget prints them: 0.118, 0.004 (no float noise). */
+const ms = (t: number): string => String(+t.toFixed(3));
+
+/** A segment's label on the lanes: flags, relative seq/ack, length; a SYN's options on a second line. */
+export function segmentLabel(s: CapSegment, n: number): string {
+  let out = `${n}: ${s.flags} seq=${s.seq}${s.ack === null ? '' : ` ack=${s.ack}`} len=${s.len}`;
+  const o = s.options;
+  if (hasFlag(s, 'SYN'))
+    out += `\n${[o.mss !== undefined && `MSS ${o.mss}`, o.sackPermitted && 'SACK', o.ts && 'TS', o.wscale !== undefined && `WS ${o.wscale}`].filter(Boolean).join(' ')}`;
+  return out;
+}
+
+/** What a segment is in the story, read off its flags and what came before and after it. */
+export type Role = 'syn' | 'synack' | 'hsack' | 'data' | 'quick' | 'ack' | 'fin' | 'fin2' | 'last';
+
+/**
+ * The run of a capture: one step per segment, both ends' states after it (and the Figure 5 edges
+ * that got them there), each segment's role. States start at CLOSED (the client) and LISTEN.
+ */
+export function recordedSteps(segs: readonly CapSegment[]): { steps: Step[]; roles: Role[] } {
+  const st: Record<Side, State> = { client: 'CLOSED', server: 'LISTEN' };
+  const fin: Partial<Record<Side, number>> = {};
+  const mk = (t: number, edges: Step['edges'], index?: number): Step =>
+    ({ t, kind: index === undefined ? 'start' : 'segment', index, states: { ...st }, edges, note: { key: 'start', params: {} }, deadlines: { client: {}, server: {} } }) as Step;
+  const steps: Step[] = [mk(0, {})];
+  const roles: Role[] = [];
+  const move = (edges: Step['edges'], side: Side, id: string) => {
+    const e = transition(id)!;
+    if (e.from !== st[side]) throw new Error(`recorded: ${side} is ${st[side]}, not ${e.from} (${id})`);
+    st[side] = e.to;
+    edges[side] = id;
+  };
+  segs.forEach((s, i) => {
+    const x = sideOf(s);
+    const y = peer(x);
+    const edges: Step['edges'] = {};
+    const finAcked = fin[y] !== undefined && s.ack !== null && s.ack > fin[y]!;
+    let role: Role;
+    if (s.flags === 'SYN') {
+      move(edges, x, 'closed-active-open');
+      move(edges, y, 'listen-rcv-syn');
+      role = 'syn';
+    } else if (s.flags === 'SYN,ACK') {
+      move(edges, y, 'syn-sent-rcv-syn-ack');
+      role = 'synack';
+    } else if (hasFlag(s, 'FIN')) {
+      fin[x] = s.seq + s.len;
+      if (st[x] === 'CLOSE-WAIT') {
+        move(edges, x, 'close-wait-close');
+        role = 'fin2';
+      } else {
+        move(edges, x, 'established-close');
+        role = 'fin';
+      }
+      if (st[y] === 'ESTABLISHED') move(edges, y, 'established-rcv-fin');
+      else if (st[y] === 'FIN-WAIT-1') move(edges, y, finAcked ? 'fin-wait-1-rcv-fin-ack' : 'fin-wait-1-rcv-fin');
+      else if (st[y] === 'FIN-WAIT-2') move(edges, y, 'fin-wait-2-rcv-fin');
+    } else if (st[y] === 'SYN-RECEIVED') {
+      move(edges, y, 'syn-received-rcv-ack');
+      role = 'hsack';
+    } else if (s.len > 0) role = 'data';
+    else if (finAcked && st[y] === 'LAST-ACK') {
+      move(edges, y, 'last-ack-rcv-ack');
+      role = 'last';
+    } else if (finAcked && st[y] === 'FIN-WAIT-1') {
+      move(edges, y, 'fin-wait-1-rcv-ack');
+      role = 'ack';
+    } else if (finAcked && st[y] === 'CLOSING') {
+      move(edges, y, 'closing-rcv-ack');
+      role = 'last';
+    } else {
+      // A pure ACK of data: alone although the same side's data follows with the same seq and ack.
+      const next = segs[i + 1];
+      role = next && sideOf(next) === x && next.len > 0 && next.seq === s.seq && next.ack === s.ack ? 'quick' : 'ack';
+    }
+    roles.push(role);
+    steps.push(mk(s.t_ms / 1000, edges, i));
+  });
+  return { steps, roles };
+}
+
+export type Recorded = Run & { rec: Rec };
+
+/** The narration, the diagram's and Figure 5's accessible names, for every step. */
+export function recordedWords(steps: readonly Step[], roles: readonly Role[], segs: readonly CapSegment[], t: LiveText, r: RecordedText, cap = capture): [string, string, string][] {
+  return steps.map((s, p) => {
+    let said = '';
+    let head = '';
+    if (p === 0) said = fill(r.on, { kernel: cap.recordedWith.kernel, python: cap.recordedWith.python, cmd: cap.commands.join(' ; ') }) + r.start;
+    else {
+      const g = segs[p - 1]!;
+      const x = sideOf(g);
+      const next = segs[p];
+      const prior = segs[p - 2];
+      const v = {
+        n: p,
+        X: letter(x),
+        Y: letter(peer(x)),
+        flags: g.flags,
+        seq: g.seq,
+        ack: g.ack === null ? '' : g.ack,
+        len: g.len,
+        last: g.seq + g.len - 1,
+        ms: ms(g.t_ms),
+        mss: g.options.mss,
+        ws: g.options.wscale,
+        data: g.options.mss && g.options.mss - TS_BYTES,
+        dt: prior ? ms(g.t_ms - prior.t_ms) : '',
+        dt2: next ? ms(next.t_ms - g.t_ms) : '',
+      };
+      head = fill(r.seg, { ...v, ack: g.ack === null ? '' : `, ack ${g.ack}` });
+      said = fill(r.time, v) + head + fill(r[roles[p - 1]!], v);
+    }
+    let moves = '';
+    for (const side of ['client', 'server'] as const) {
+      const e = transition(s.edges[side] ?? '');
+      if (e) moves += fill(t.n['edge']!, { S: letter(side), from: e.from, to: e.to, ev: e.action === 'x' ? e.event : `${e.event} / ${e.action}` });
+    }
+    said += moves || (p ? fill(t.n['same']!, { a: s.states.client, b: s.states.server }) : '');
+    return [
+      said.trim(),
+      fill(t.seqImg, { n: p, cur: head }).trim(),
+      fill(t.figImg, { a: s.states.client, b: s.states.server, e: moves }).trim(),
+    ];
+  });
+}
+
+/** The recording as a run the widget shows: its steps, lanes, words and list of segments. */
+export function recordedRun(t: LiveText, lang: 'zh' | 'en', cap = capture): Recorded {
+  const r = recordedText[lang];
+  const segs = cap.segments;
+  const { steps, roles } = recordedSteps(segs);
+  const said = recordedWords(steps, roles, segs, t, r, cap);
+  const rows: LaneRow[] = steps.map((s, p) => {
+    const states = [s.states.client, s.states.server];
+    const g = segs[p - 1];
+    if (!g) return { item: { kind: 'none' }, states };
+    const from = g.dir === 'c>s' ? 0 : 1;
+    return { item: { kind: 'arrow', from, to: 1 - from, label: segmentLabel(g, p) }, states, time: `${ms(g.t_ms)} ms` };
+  });
+  const title = (side: Side) => `${t[side]} ISN ${cap.isn[side]}`;
+  const shown = steps.map((s, p) => ({ now: '', timerHtml: ['', ''], words: said[p]!, marks: figureMarks(steps, p) }));
+  return {
+    scenario: DEFAULT_SCENARIO,
+    steps,
+    rec: {
+      layout: (width, scale) => lanes({ lanes: [title('client'), title('server')], rows, width, scale, lost: t.lost, label: said[said.length - 1]![1] }),
+      shown,
+      list: segs.map((g, i) => `<li data-i="${i}"><span class="hs-what">${letter(sideOf(g))} → ${letter(peer(sideOf(g)))} ${esc(segmentLabel(g, i + 1).replace('\n', ' '))}</span></li>`).join(''),
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// The handshake widget's "recorded on Linux" scenario (src/widgets/handshake/recorded.ts): the
+// echo example's real segments on the lanes, the states read off their flags, the narration of
+// what differs from the textbook run, and its state link.
+import { describe, expect, test } from 'vitest';
+import echo from '../../content/captures/echo.json';
+import sticky from '../../content/captures/sticky.json';
+import { handshakeText } from '../../src/widgets/handshake/i18n.ts';
+import { capture, parseRecorded, recordedCode, recordedRun, recordedSteps, recordedText, segmentLabel } from '../../src/widgets/handshake/recorded.ts';
+import { linkedRun } from '../../src/widgets/handshake/view-link.ts';
+import type { Segment } from '../../src/lib/capture-model.ts';
+
+const segs = echo.segments as Segment[];
+
+describe('recorded on Linux: the echo capture', () => {
+  test('every segment is one arrow, in order, labelled with flags, relative seq/ack, len; SYNs with their options', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const run = recordedRun(handshakeText[lang], lang);
+      expect(run.steps).toHaveLength(segs.length + 1);
+      const svg = run.rec.layout(640, 1).svg;
+      let from = 0;
+      segs.forEach((s, i) => {
+        const first = segmentLabel(s, i + 1).split('\n')[0]!;
+        const at = svg.indexOf(`${i + 1}: ${s.flags} seq=${s.seq}`, from);
+        expect(at, first).toBeGreaterThan(-1);
+        from = at;
+        expect(first).toBe(`${i + 1}: ${s.flags} seq=${s.seq}${s.ack === null ? '' : ` ack=${s.ack}`} len=${s.len}`);
+        expect(svg).toContain(`${s.t_ms} ms`);
+      });
+      expect((svg.match(/class="kit-arrow/g) ?? []).length).toBe(segs.length);
+    }
+    expect(segmentLabel(segs[0]!, 1)).toBe('1: SYN seq=0 len=0\nMSS 65495 SACK TS WS 10');
+    expect(segmentLabel(segs[1]!, 2)).toBe('2: SYN,ACK seq=0 ack=1 len=0\nMSS 65495 SACK TS WS 10');
+  });
+
+  test('the states follow RFC 9293: FIN-WAIT-1, CLOSE-WAIT then LAST-ACK, TIME-WAIT after the 3-segment close', () => {
+    const { steps, roles } = recordedSteps(segs);
+    const st = steps.map((s) => `${s.states.client}/${s.states.server}`);
+    expect(st).toEqual([
+      'CLOSED/LISTEN',
+      'SYN-SENT/SYN-RECEIVED',
+      'ESTABLISHED/SYN-RECEIVED',
+      'ESTABLISHED/ESTABLISHED',
+      'ESTABLISHED/ESTABLISHED',
+      'ESTABLISHED/ESTABLISHED',
+      'ESTABLISHED/ESTABLISHED',
+      'ESTABLISHED/ESTABLISHED',
+      'FIN-WAIT-1/CLOSE-WAIT',
+      'TIME-WAIT/LAST-ACK',
+      'TIME-WAIT/CLOSED',
+    ]);
+    expect(roles).toEqual(['syn', 'synack', 'hsack', 'data', 'quick', 'data', 'ack', 'fin', 'fin2', 'last']);
+    expect(steps[9]!.edges).toEqual({ client: 'fin-wait-1-rcv-fin-ack', server: 'close-wait-close' });
+  });
+
+  test('the sticky capture (the server closes first) reads as well', () => {
+    const { steps } = recordedSteps(sticky.segments as Segment[]);
+    expect(steps.map((s) => `${s.states.client}/${s.states.server}`).slice(-3)).toEqual(['CLOSE-WAIT/FIN-WAIT-1', 'LAST-ACK/TIME-WAIT', 'CLOSED/TIME-WAIT']);
+  });
+
+  test('the narration names the options, MSS 65,495 and why, the lone quick ACK and the 3-segment close, in both languages', () => {
+    const en = recordedRun(handshakeText.en, 'en').rec.shown.map((s) => s.words[0]);
+    expect(en[0]).toContain(capture.recordedWith.kernel);
+    expect(en[1]).toMatch(/MSS 65495, SACK permitted, timestamps and window scale 10/);
+    expect(en[2]).toContain('65,535 − 40');
+    expect(en[2]).toContain('12 bytes of timestamp option');
+    expect(en[2]).toContain('65483 bytes');
+    expect(en[5]).toMatch(/Linux does not delay ACKs/);
+    expect(en[5]).toContain('ack 6');
+    expect(en[9]).toMatch(/3 segments, not the textbook's 4/);
+    expect(en[9]).toContain('FIN-WAIT-1 straight to TIME-WAIT');
+    expect(en[8]).toContain('A: ESTABLISHED → FIN-WAIT-1');
+    expect(en[8]).toContain('B: ESTABLISHED → CLOSE-WAIT');
+    expect(en[10]).toContain('B: LAST-ACK → CLOSED');
+    const zh = recordedRun(handshakeText.zh, 'zh').rec.shown.map((s) => s.words[0]);
+    expect(zh[1]).toContain('MSS 65495');
+    expect(zh[2]).toContain('65535 − 40');
+    expect(zh[2]).toContain('65483 字节');
+    expect(zh[5]).toContain('Linux 不推迟 ACK');
+    expect(zh[9]).toContain('挥手只用了 3 个报文');
+    for (const k of Object.keys(recordedText.en)) expect(recordedText.zh[k as 'on'], k).toBeTruthy();
+  });
+
+  test('the state code round-trips; garbage is refused', async () => {
+    const t = handshakeText.en;
+    for (let p = 0; p <= segs.length; p++) {
+      expect(parseRecorded(recordedCode(p))).toBe(p);
+      const r = await linkedRun(recordedCode(p), t, 'en');
+      expect(r?.position).toBe(p);
+      expect(r && 'rec' in r && r.rec).toBeTruthy();
+    }
+    for (const bad of ['linux.', 'linux.11', 'linux.99999', 'linux.-1', 'linux.1x', 'linux', 'Linux.1', '1~zz.3', 'x.0'])
+      expect(await linkedRun(bad, t, 'en'), bad).toBeUndefined();
+    // A model scenario's link still reads as one (the widget runs it).
+    expect(await linkedRun('1~p.3', t, 'en')).toMatchObject({ position: 3, scenario: { piggyback: true } });
+  });
+});
