@@ -311,6 +311,34 @@ test.describe('sticky-packet lab', () => {
     expect(errors).toEqual([]);
   });
 
+  test('the recorded preset: the two writes, the two 5-byte segments Linux sent, the one recv(); a link keeps it', async ({ page }) => {
+    const errors = noErrors(page);
+    await open(page, EN, 'sticky');
+    const w = page.locator('#sticky sticky-lab-widget');
+    await w.locator('[name=rec]').check();
+    await expect(w.locator('.kit-live')).toContainText('Recorded on Linux 6.');
+    await expect(w.locator('.kit-live')).toContainText('Python 3.');
+    await w.locator('.kit-player .end').click();
+    await expect(w.locator('[data-lane=send] .lab-box')).toHaveText(['hello', 'world']);
+    await expect(w.locator('[data-lane=seg] .lab-box')).toHaveText(['hello', 'world']);
+    await expect(w.locator('[data-lane=recv] .lab-box')).toHaveText(['helloworldglued']);
+    await expect(w.locator('[data-lane=udp]')).toBeHidden();
+    await expect(page).toHaveURL(/\?sticky=s1\.19\.0\.001\.1024\.30\.3\.hello\.world#sticky$/);
+    // Changing anything else leaves the recording for the model's run.
+    await w.locator('[name=nagle]').check();
+    await expect(w.locator('[name=rec]')).not.toBeChecked();
+    await expect(w.locator('[data-lane=udp]')).toBeVisible();
+    // Chapter 6's link opens it, in the other language too.
+    await page.goto(`${ZH}?sticky=s1.19.0.001.1024.30.0.hello.world#sticky`);
+    const z = page.locator('#sticky sticky-lab-widget');
+    await expect(page.locator('#sticky[data-live]')).toBeVisible();
+    await expect(z.locator('[name=rec]')).toBeChecked();
+    await expect(z.locator('.kit-live')).toContainText('在 Linux');
+    await z.locator('.kit-player .end').click();
+    await expect(z.locator('[data-lane=recv] .lab-box')).toHaveText(['helloworld粘包']);
+    expect(errors).toEqual([]);
+  });
+
   test('the keyboard alone edits the messages and options and steps the run', async ({ page }) => {
     await open(page, ZH, 'sticky');
     const w = page.locator('#sticky sticky-lab-widget');

@@ -27,7 +27,7 @@ import {
   type FramingState,
   type MistakeId,
 } from './view-framing.ts';
-import { decodeLab, encodeLab, LAB_DEFAULT, labPicture, labRun, MAX_CHARS, MAX_MSGS, narrateLab, recvFor, type DecoderView, type LabState } from './view-lab.ts';
+import { decodeLab, encodeLab, LAB_DEFAULT, labPicture, labRun, MAX_CHARS, MAX_MSGS, narrateLab, recvFor, type DecoderView, type LabState, type RecordedSticky } from './view-lab.ts';
 
 /** The largest seed (any 32-bit number works; this keeps it positive). */
 const I32_MAX = 2 ** 31 - 1;
@@ -217,6 +217,8 @@ class StickyLabWidget extends HTMLElement {
     const { t, lang, id, raw, $, put } = mount(this);
     const saved = decodeLab(raw);
     const s: LabState = saved?.state ?? { ...LAB_DEFAULT, msgs: [...LAB_DEFAULT.msgs] };
+    // The run recorded on Linux, from the page (StickyLab.astro): the "recorded" preset.
+    const rec: RecordedSticky = JSON.parse(this.parentElement!.querySelector('template')!.dataset.rec!);
     const ranges: Record<string, [number, number, string]> = { seed: [0, I32_MAX, t.badSeed!], mss: [0, 64, t.badMss!], recv: [1, 1024, t.badRecv!], loss: [0, 100, t.badLoss!] };
     const list = $('.lab-msgs');
     const add = $<HTMLButtonElement>('[data-act=add]');
@@ -254,7 +256,7 @@ class StickyLabWidget extends HTMLElement {
       e.append(el('code', '', repr ? pyBytes(b) : readable(b)), tag && el('small', '', tag));
       return e;
     };
-    let run = labRun(s);
+    let run = labRun(s, rec);
     const paint = () => {
       if (!size) return;
       layout = bytes({ ...labPicture(run, s, at, t), view: 'text', width: size.width, scale: size.scale });
@@ -278,8 +280,9 @@ class StickyLabWidget extends HTMLElement {
       boxes.dec = [el('span', '', fill(t.decState, { s: stateName(t, dec.state), got: dec.got, need: dec.need })), ...dec.frames.map((f) => box(f, '', 'whole'))];
       for (const k in boxes) lanes[k]!.querySelector('dd')!.replaceChildren(...boxes[k]!);
       lanes.dec!.hidden = !s.framing;
+      lanes.udp!.hidden = !!s.rec;
       paint();
-      return now ? narrateLab(now, run, s, t) : kitText[lang].start;
+      return now ? narrateLab(now, run, s, t) : s.rec ? fill(t.recOn!, { ...rec }) : kitText[lang].start;
     };
     const slot = this.querySelector<HTMLElement>('.lab-player')!;
     const player = new Player(this, { id, lang, total: run.steps.length, render, encode: (p) => encodeLab(s, p), barHost: slot, liveHost: slot });
@@ -289,7 +292,7 @@ class StickyLabWidget extends HTMLElement {
       paint();
     });
     const rerun = () => {
-      run = labRun(s);
+      run = labRun(s, rec);
       player.setTotal(run.steps.length);
       writeState(id, encodeLab(s, player.position));
     };
@@ -312,6 +315,14 @@ class StickyLabWidget extends HTMLElement {
       }
       if (input.dataset.i) s.msgs[Number(input.dataset.i)] = input.value;
       else Object.assign(s, { [input.name]: v });
+      // The recording shows its own messages and recv(); changing anything else leaves it.
+      if (input.name === 'rec') {
+        if (v) {
+          Object.assign(s, { msgs: [...rec.sent], framing: false, recv: 1024 });
+          put(s);
+          rows();
+        }
+      } else if (s.rec) put({ rec: (s.rec = false) });
       rerun();
     });
     this.addEventListener('click', (e) => {
@@ -323,7 +334,8 @@ class StickyLabWidget extends HTMLElement {
         const k = boundaryAt(layout, (e as MouseEvent).clientX - r.left, (e as MouseEvent).clientY - r.top);
         if (k === null || k >= run.tcp.stream.length) return;
         s.recv = recvFor(run, k);
-        put({ recv: s.recv });
+        s.rec = false;
+        put({ recv: s.recv, rec: false });
         $(`#${id}-e-recv`).textContent = '';
         $('[name=recv]').setAttribute('aria-invalid', 'false');
         rerun();
@@ -334,6 +346,7 @@ class StickyLabWidget extends HTMLElement {
       if (del) s.msgs.splice(Number(del), 1);
       else if (b === add) s.msgs.push('');
       else s.seed = Math.floor(Math.random() * 1e6);
+      s.rec = false;
       put(s);
       rows();
       // Keep the keyboard where the reader was: on the row after the removed one, or on the new row.

@@ -143,6 +143,8 @@ export const lab: LabText = {
   badMss: 'MSS must be a whole number from 0 to 64 (0 = the seed picks).',
   badSeed: 'The seed must be a whole number from 0 to 2,147,483,647.',
   badLoss: 'The loss rate must be a whole number from 0 to 100.',
+  rec: 'Recorded on Linux (sticky_repro.py)',
+  recOn: "Recorded on Linux {kernel}, Python {python}: sticky_repro.py's two sendall() calls, the TCP segments the client's kernel sent (one per write here), and what the server's one recv(1024), called 0.1 s later, returned. Step through it.",
   staticNaive: 'Without framing (each recv() taken as a message):',
   staticFramed: 'With framing, same seed:',
 };

@@ -143,6 +143,8 @@ export const lab = {
   badMss: 'MSS 要写 0 到 64 之间的整数（0 = 由种子决定）。',
   badSeed: '随机种子要写 0 到 2,147,483,647 之间的整数。',
   badLoss: '丢包率要写 0 到 100 之间的整数。',
+  rec: '在 Linux 上录到的（sticky_repro.py）',
+  recOn: '在 Linux {kernel}、Python {python} 上录到的：sticky_repro.py 的两次 sendall()、客户端内核真实发出的 TCP 报文（这次每次写各一个），以及服务器 0.1 秒后唯一一次 recv(1024) 拿到的内容。逐步看看。',
   staticNaive: '不成帧（recv() 的结果直接当作消息）：',
   staticFramed: '成帧后，同一个种子：',
 };

@@ -26,7 +26,34 @@ export interface LabState {
   framing: boolean;
   /** UDP loss, in percent. */
   loss: number;
+  /** Show the run recorded on Linux (RecordedSticky) in place of the model's. */
+  rec?: boolean;
 }
+
+/**
+ * The sticky example as Linux ran it (content/captures/sticky.json, read at build time by
+ * StickyLab.astro and handed to the widget with the page): the send() calls, the data bytes of
+ * each TCP segment the client sent, what each recv() returned, and what it ran on.
+ */
+export interface RecordedSticky {
+  sent: string[];
+  segs: number[];
+  received: string[];
+  kernel: string;
+  python: string;
+}
+
+/** The recording's facts from a capture (Node side: StickyLab.astro, the tests). */
+export function recordedSticky(c: { recordedWith: { kernel: string; python: string }; segments: { dir: string; len: number }[]; sticky: { sent: string[]; received: string[] } }): RecordedSticky {
+  const segs = c.segments.filter((g) => g.dir === 'c>s' && g.len > 0).map((g) => g.len);
+  return { sent: c.sticky.sent, segs, received: c.sticky.received, kernel: c.recordedWith.kernel, python: c.recordedWith.python };
+}
+
+/** Byte counts laid end to end: spans of one stream. */
+const spans = (lens: number[]): Span[] => {
+  let at = 0;
+  return lens.map((n) => ({ start: at, end: (at += n) }));
+};
 
 /** Seed 19 shows the course's example: recv() gets b'hel', then b'loworld'; UDP loses one of the two. */
 export const LAB_DEFAULT: LabState = { msgs: ['hello', 'world'], seed: 19, mss: 0, nagle: false, recv: 1024, framing: false, loss: 30 };
@@ -55,7 +82,21 @@ export interface LabRun {
 }
 
 /** The run: segments arrive as the reads need them, each read goes to the receiver, then UDP. */
-export function labRun(s: LabState): LabRun {
+export function labRun(s: LabState, rec?: RecordedSticky): LabRun {
+  if (s.rec && rec) {
+    // The recording: its writes, its segments, its recv() results, and no UDP (none was recorded).
+    const sent = rec.sent.map(utf8);
+    const writes = spans(sent.map((b) => b.length));
+    const stream = utf8(rec.sent.join(''));
+    const tcp = { stream, writes, segments: spans(rec.segs), reads: spans(rec.received.map((r) => utf8(r).length)), mss: 65495 };
+    const steps: LabStep[] = [];
+    let seg = 0;
+    naiveReceive(tcp.reads, stream, writes).forEach((read, i) => {
+      for (; seg < tcp.segments.length && tcp.segments[seg]!.start < read.end; seg++) steps.push({ kind: 'seg', i: seg, span: tcp.segments[seg]! });
+      steps.push({ kind: 'read', i, read });
+    });
+    return { sent, tcp, steps };
+  }
   const raw = s.msgs.map(utf8);
   const sent = s.framing ? raw.map((b) => encodeFrame({ file_size: b.length }, b, { format: '!I', ensureAscii: false })) : raw;
   const tcp = tcpDeliver(sent, { seed: s.seed, nagle: s.nagle, recvSize: s.recv, ...(s.mss ? { mss: s.mss } : {}) });
@@ -128,10 +169,10 @@ export function recvFor(run: LabRun, k: number): number {
   return Math.max(1, Math.min(1024, k - r.start));
 }
 
-// ---- URL state: s1.<seed>.<mss>.<nagle 0|1><framing 0|1>.<recv>.<loss>.<step>.<message>…
+// ---- URL state: s1.<seed>.<mss>.<nagle 0|1><framing 0|1>[1: the recording].<recv>.<loss>.<step>.<message>…
 
 export function encodeLab(s: LabState, step: number): string {
-  return pack('s1', [s.seed, s.mss, `${+s.nagle}${+s.framing}`, s.recv, s.loss, step, ...s.msgs]);
+  return pack('s1', [s.seed, s.mss, `${+s.nagle}${+s.framing}${s.rec ? 1 : ''}`, s.recv, s.loss, step, ...s.msgs]);
 }
 
 export function decodeLab(value: string | null): { state: LabState; step: number } | null {
@@ -140,7 +181,7 @@ export function decodeLab(value: string | null): { state: LabState; step: number
   const [seed, mss, flags = '', recv, loss, step] = p;
   const msgs = p.slice(6);
   const n = [int(seed, 0, 2 ** 31 - 1), int(mss, 0, 64), int(recv, 1, 1024), int(loss, 0, 100), int(step, 0, 9999)];
-  if (n.includes(null) || !/^[01][01]$/.test(flags) || msgs.some((m) => [...m].length > MAX_CHARS)) return null;
+  if (n.includes(null) || !/^[01][01]1?$/.test(flags) || msgs.some((m) => [...m].length > MAX_CHARS)) return null;
   const [sd, ms, rv, ls, k] = n as number[];
-  return { state: { msgs, seed: sd!, mss: ms!, nagle: flags[0] === '1', framing: flags[1] === '1', recv: rv!, loss: ls! }, step: k! };
+  return { state: { msgs, seed: sd!, mss: ms!, nagle: flags[0] === '1', framing: flags[1] === '1', recv: rv!, loss: ls!, ...(flags[2] ? { rec: true } : {}) }, step: k! };
 }
