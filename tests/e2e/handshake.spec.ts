@@ -266,6 +266,8 @@ test.describe('links', () => {
     ['a step past the end', '1.99'],
     ['an invalid scenario', '1~a99999999999.1'],
     ['too long', `1~l${'1.'.repeat(1500)}1.3`],
+    ['a recording step past the end', 'linux.11'],
+    ['a garbled recording', 'linux.x'],
   ])
     test(`a ${what} state starts from the default and says so`, async ({ page }) => {
       const errors: string[] = [];
@@ -526,5 +528,78 @@ test.describe('presenter mode', () => {
     await expect(widget).not.toHaveAttribute('data-present', '');
     await page.keyboard.press('F');
     await expect(widget).toHaveAttribute('data-present', '');
+  });
+});
+
+// The "recorded on Linux" scenario (recorded.ts): the echo example's real segments, fetched in a
+// file of their own only when the reader picks them.
+const RECORDED: Array<[string, string]> = [
+  ['CLOSED', 'LISTEN'],
+  ['SYN-SENT', 'SYN-RECEIVED'],
+  ['ESTABLISHED', 'SYN-RECEIVED'],
+  ['ESTABLISHED', 'ESTABLISHED'],
+  ['ESTABLISHED', 'ESTABLISHED'],
+  ['ESTABLISHED', 'ESTABLISHED'],
+  ['ESTABLISHED', 'ESTABLISHED'],
+  ['ESTABLISHED', 'ESTABLISHED'],
+  ['FIN-WAIT-1', 'CLOSE-WAIT'],
+  ['TIME-WAIT', 'LAST-ACK'],
+  ['TIME-WAIT', 'CLOSED'],
+];
+
+test.describe('recorded on Linux', () => {
+  for (const lang of ['zh', 'en'] as const)
+    test(`${lang}: picking it fetches its own file; every segment is drawn and narrated, step by step`, async ({ page }) => {
+      const fetched: string[] = [];
+      page.on('request', (r) => fetched.push(r.url()));
+      const widget = await open(page, `${lang === 'zh' ? ZH : EN}#handshake`);
+      expect(fetched.filter((u) => /handshake\.\w+\.recorded-/.test(u))).toEqual([]);
+      await widget.locator('.hs-preset').selectOption('linux');
+      await expect(widget.locator('.hs[data-rec]')).toHaveCount(1);
+      expect(fetched.filter((u) => new RegExp(`handshake\\.${lang}\\.recorded-`).test(u))).toHaveLength(1);
+      await expect(page).toHaveURL(/\?handshake=linux\.0#handshake$/);
+      await expect(widget.locator('.hs-segs li')).toHaveCount(10);
+      await expect(widget.locator('.hs-lose')).toHaveCount(0);
+      await expect(widget.locator('.hs-isn')).toHaveCount(2);
+      await expect(widget.locator('.hs-isn').first()).toBeHidden();
+      await expectStates(widget, ...RECORDED[0]!);
+      const live = widget.locator('.kit-live');
+      const expected =
+        lang === 'zh'
+          ? { 1: 'MSS 65495', 2: '65535 − 40', 5: 'Linux 不推迟 ACK', 9: '挥手只用了 3 个报文' }
+          : { 1: 'MSS 65495', 2: '65,535 − 40', 5: 'Linux does not delay ACKs', 9: "3 segments, not the textbook's 4" };
+      for (let step = 1; step < RECORDED.length; step++) {
+        await widget.locator('.kit-player .forward').click();
+        await expectStates(widget, ...RECORDED[step]!);
+        await expect(widget.locator('.hs-seq-box .kit-row:not(.kit-later) .kit-arrow')).toHaveCount(step);
+        const words = expected[step as keyof typeof expected];
+        if (words) await expect(live).toContainText(words);
+      }
+      await expect(widget.locator('.hs-seq-box')).toContainText('MSS 65495 SACK TS WS 10');
+      await expect(widget.locator('.hs-seq-box')).toContainText('0.268 ms');
+      // Back to the model: its settings come back.
+      await widget.locator('.hs-preset').selectOption('normal');
+      await expect(widget.locator('.hs[data-rec]')).toHaveCount(0);
+      await expect(widget.locator('.hs-isn').first()).toBeVisible();
+    });
+
+  test('a state link opens the recording at its step; the other language keeps it', async ({ page }) => {
+    const widget = await open(page, `${EN}?handshake=linux.9#handshake`);
+    await expect(widget.locator('.kit-notice')).toBeHidden();
+    await expect(widget.locator('.hs-preset')).toHaveValue('linux');
+    await expect(widget.locator('.kit-counter')).toHaveText('Step 9 of 10');
+    await expectStates(widget, ...RECORDED[9]!);
+    await expect(widget.locator('.kit-live')).toContainText('FIN-WAIT-1 straight to TIME-WAIT');
+    await page.locator('.lang-switch').click();
+    await expect(page.locator('#handshake .kit-counter')).toHaveText('第 9 / 10 步');
+    await expect(page.locator('#handshake .kit-live')).toContainText('挥手只用了 3 个报文');
+  });
+
+  test("chapter 4's link to the recorded close opens it", async ({ page }) => {
+    await page.goto(`${ZH}#data-and-close`);
+    await page.locator('a[href="?handshake=linux.9#handshake"]').click();
+    const widget = page.locator('#handshake');
+    await expect(widget).toHaveAttribute('data-live', '');
+    await expect(widget.locator('.kit-counter')).toHaveText('第 9 / 10 步');
   });
 });
