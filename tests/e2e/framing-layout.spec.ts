@@ -29,6 +29,8 @@ const FRAMING: Preset[] = [
 const STICKY: Preset[] = [
   { name: 'default', set: async () => {} },
   { name: 'framing', set: async (w) => w.locator('[name=framing]').check() },
+  // The run recorded on Linux (content/captures/sticky.json).
+  { name: 'recorded on Linux', set: (w) => w.locator('[name=rec]').check() },
   {
     name: 'Chinese, recv(4), Nagle, framing',
     set: async (w) => {
@@ -77,5 +79,7 @@ for (const id of ['framing', 'sticky'] as const)
     test.setTimeout(240_000);
     await page.setViewportSize({ width: 1280, height: 720 });
     const presets = id === 'framing' ? FRAMING : STICKY;
-    expect(await walk(page, 'en', id, [presets[0]!, presets[presets.length - 1]!], 18, 'presenter', '?present')).toEqual([]);
+    // The first and last presets, and for the sticky lab the recording.
+    const walked = [presets[0]!, ...presets.filter((p) => p.name === 'recorded on Linux'), presets[presets.length - 1]!];
+    expect(await walk(page, 'en', id, walked, 18, 'presenter', '?present')).toEqual([]);
   });

@@ -9,7 +9,7 @@ export const words: HandshakeText = {
   client: 'A (client)',
   server: 'B (server)',
   scenario: 'Scenario',
-  recorded: 'Recorded on Linux (the echo example)',
+  recorded: 'Recorded on Linux (echo)',
   custom: 'Custom (your changes)',
   presets: {
     normal: 'Normal: handshake, data, close',
