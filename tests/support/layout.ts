@@ -39,7 +39,8 @@ export async function layoutProblems(page: Page, rootSelector: string, opts: Lay
       };
 
       // ---- the texts: SVG <text> elements, and HTML text nodes (one box per line)
-      const texts: Array<{ r: R; what: string; svg?: SVGTextElement; el: Element }> = [];
+      // `el`: the node the text is (an HTML text node: its own element's overflow frames it too).
+      const texts: Array<{ r: R; what: string; svg?: SVGTextElement; el: Node }> = [];
       for (const t of root.querySelectorAll<SVGTextElement>('svg text')) {
         if (!visible(t) || !t.textContent?.trim() || (ignore && t.matches(ignore))) continue;
         const r = rect(t.getBoundingClientRect());
@@ -72,7 +73,7 @@ export async function layoutProblems(page: Page, rootSelector: string, opts: Lay
         for (const cr of range.getClientRects()) {
           if (cr.width < 1 || cr.height < 1) continue;
           const r = rect(cr);
-          texts.push({ r, what: label(n.textContent), el });
+          texts.push({ r, what: label(n.textContent), el: n });
           // Clipped by an ancestor that hides its overflow (not one the reader can scroll).
           for (let a: Element | null = el; a && a !== document.body; a = a.parentElement) {
             const cs = getComputedStyle(a);
@@ -110,8 +111,8 @@ export async function layoutProblems(page: Page, rootSelector: string, opts: Lay
       // the same frame that scrolls are compared whole (scrolling never separates them); a text in
       // a frame the other is not in counts only with what that frame shows of it (a wide program
       // scrolled out of a picture column cannot collide with the column beside it).
-      const frames = new Map<Element, Element[]>();
-      const framesOf = (el: Element) => {
+      const frames = new Map<Node, Element[]>();
+      const framesOf = (el: Node) => {
         let f = frames.get(el);
         if (!f) {
           f = [];
@@ -123,7 +124,7 @@ export async function layoutProblems(page: Page, rootSelector: string, opts: Lay
         }
         return f;
       };
-      const shown = (t: (typeof texts)[number], other: Element): R | null => {
+      const shown = (t: (typeof texts)[number], other: Node): R | null => {
         let x0 = t.r.x, y0 = t.r.y, x1 = t.r.x + t.r.w, y1 = t.r.y + t.r.h;
         for (const a of framesOf(t.el)) {
           if (a.contains(other)) continue;
@@ -158,7 +159,7 @@ export async function layoutProblems(page: Page, rootSelector: string, opts: Lay
         }
         return v;
       };
-      const floating = (el: Element): Element | null => {
+      const floating = (el: Node): Element | null => {
         let f: Element | null = null;
         for (let a = el.parentElement; a && a !== root; a = a.parentElement) if (isStuck(a)) f = a;
         return f;

@@ -6,9 +6,9 @@ import { addStyle } from './dom.ts';
 // taller than the screen: the player and the narration under it float at the bottom of the screen
 // while the picture scrolls past and settle in their place under it at its end (sticky inside the
 // widget: they never cover the prose around it), in two rows at 360 px (the buttons, then the
-// scrubber with its count). Only in the kit's order, the player's slot right after the stage. A
+// scrubber with its count; the narration shows three lines and scrolls). Only in the kit's order, the player's slot right after the stage. A
 // control in the picture scrolls clear of them when it takes the focus.
-const CSS = `.kit-swipe{display:none;margin:0.4rem 0 0;font-size:0.8rem;color:var(--text-soft)}@media (hover:none) and (pointer:coarse){.widget .kit-swipe{display:block}}@media (max-width:40rem){.kit-stage + :has(>.kit-player){position:sticky;bottom:0;z-index:3;padding-bottom:0.4rem;border-top:1px solid var(--line);background:var(--bg)}.kit-stage + :has(>.kit-player) .kit-player{margin-top:0.4rem}.kit-stage + :has(>.kit-player) .kit-scrub{flex-basis:4rem;min-width:0}.kit-stage + :has(>.kit-player) .kit-counter{flex:1 1 4.5em;min-width:0;line-height:1.2}.kit-stage + :has(>.kit-player) .kit-live{margin-top:0.4rem}.kit-stage:has(+ :has(>.kit-player)) *{scroll-margin-bottom:15rem}}`;
+const CSS = `.kit-swipe{display:none;margin:0.4rem 0 0;font-size:0.8rem;color:var(--text-soft)}@media (hover:none) and (pointer:coarse){.widget .kit-swipe{display:block}}@media (max-width:40rem){.kit-stage + :has(>.kit-player){position:sticky;bottom:0;z-index:3;padding-bottom:0.4rem;border-top:1px solid var(--line);background:var(--bg)}.kit-stage + :has(>.kit-player) .kit-player{margin-top:0.4rem}.kit-stage + :has(>.kit-player) .kit-scrub{flex-basis:4rem;min-width:0}.kit-stage + :has(>.kit-player) .kit-counter{flex:1 1 4.5em;min-width:0;line-height:1.2}.kit-stage + :has(>.kit-player) .kit-live{margin-top:0.4rem;min-height:0;max-height:5.6em;overflow-y:auto}.kit-stage:has(+ :has(>.kit-player)) *{scroll-margin-bottom:15rem}}`;
 
 /**
  * A quick sideways swipe across the picture (.kit-stage) steps: to the left for the next step, to
@@ -18,6 +18,9 @@ const CSS = `.kit-swipe{display:none;margin:0.4rem 0 0;font-size:0.8rem;color:va
  */
 export function touchPlayer(host: HTMLElement, step: (by: 1 | -1) => void): void {
   addStyle('kit-touch-style', CSS);
+  // On a phone a long narration scrolls inside its box (three lines show), so the floating player
+  // never hides the picture it narrates; a box that scrolls is a keyboard stop.
+  for (const live of host.querySelectorAll<HTMLElement>('.kit-stage + * > .kit-live')) live.tabIndex = 0;
   let from: { x: number; y: number; at: number; pic: Element | null; left: number } | null = null;
   host.addEventListener(
     'touchstart',
