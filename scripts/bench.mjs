@@ -834,6 +834,14 @@ function pythonTimings() {
   console.log(`\nPython timings (content/examples/gil_cpu.py, best of 3 rounds; ratio = wall time / one thread doing both)\n`);
   const lines = r.stdout.trim().split('\n');
   for (const l of lines) console.log(`  ${l}`);
+  // Chapter 8's three ratios (sleep, compute, compute + sleep): the tests hold the same claims by the
+  // order of events and CPU time only.
+  const io = spawnSync('python3', [join(ROOT, 'content/examples/io_vs_cpu.py')], { encoding: 'utf8', timeout: 120_000 });
+  if (io.status !== 0) console.log(`\n  io_vs_cpu.py failed: ${io.stderr.trim().split('\n').at(-1)}`);
+  else {
+    console.log(`\nPython timings (content/examples/io_vs_cpu.py; ratio = two threads / one after another)\n`);
+    for (const l of io.stdout.trim().split('\n')) console.log(`  ${l}`), lines.push(l);
+  }
   return lines;
 }
 
