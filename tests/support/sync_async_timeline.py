@@ -9,6 +9,7 @@ and prints, as JSON, each cell's events in the order they happened, with times f
 python3 sync_async_timeline.py '[[0.3, 0.2], [0.5, 0.2]]'
 """
 import json
+import select
 import socket
 import sys
 import threading
@@ -59,14 +60,25 @@ def run(pool, ready, poll):
     r.wait()
 
     # recv (blocking) and poll (non-blocking)
+    # The peer sends at `ready`, the poller polls at k × `poll`. On a busy machine either thread can
+    # wake late, so the two are tied by what the timing means, not by the clock alone: a poll due
+    # before `ready` happens before the send, and a poll due at or after `ready` happens after it.
     for cell in ('recv', 'poll'):
         peer, conn = pair()
         t0 = time.perf_counter()
+        sent = threading.Event()
+        early_polls_done = threading.Event()
+        if cell == 'recv':
+            early_polls_done.set()
 
         def send():
             until(t0 + ready)
+            early_polls_done.wait()
             mark(cell, 'send', t0)
             peer.sendall(b'hello')
+            if cell == 'poll':                    # delivered: in the receiving socket's buffer
+                select.select([conn], [], [], 5)
+            sent.set()
 
         sender = threading.Thread(target=send)
         sender.start()
@@ -79,6 +91,9 @@ def run(pool, ready, poll):
             k = 0
             while True:
                 until(t0 + k * poll)
+                if k * poll >= ready - 1e-9:
+                    early_polls_done.set()
+                    sent.wait()
                 try:
                     conn.recv(1024)
                     mark(cell, 'result', t0)
@@ -86,6 +101,8 @@ def run(pool, ready, poll):
                 except BlockingIOError:
                     mark(cell, 'raised', t0)
                     k += 1
+                    if k * poll >= ready - 1e-9:
+                        early_polls_done.set()
         sender.join()
         peer.close()
         conn.close()

@@ -104,11 +104,11 @@ describe('properties over every scenario', () => {
 });
 
 describe('against the four callers run for real (python3, 127.0.0.1)', () => {
-  // Timings where no poll falls within 0.1 s of the send, so the real order is not a race.
-  const TIMINGS: Array<[number, number]> = [[3, 2], [5, 2], [2, 5], [7, 3]];
-  // The real run's timing slips on a loaded machine (a poll can land in the send's 0.1 s margin):
-  // up to two more runs before it counts as a disagreement.
-  test('the order of events in each cell, the BlockingIOError count and the callback thread match the model', { retry: 2, timeout: 70_000 }, async () => {
+  // The script ties the send and the polls by what the timing means (a poll due before `ready` runs
+  // before the send, one due after runs after it), so a busy machine that wakes a thread late cannot
+  // change the order, only the times.
+  const TIMINGS: Array<[number, number]> = [[3, 2], [5, 2], [2, 5], [7, 3], [4, 2]];
+  test('the order of events in each cell, the BlockingIOError count and the callback thread match the model', { timeout: 70_000 }, async () => {
     const arg = JSON.stringify(TIMINGS.map(([r, p]) => [r * TICK_SECONDS, p * TICK_SECONDS]));
     const py = await runPython([SCRIPT, arg], { timeoutMs: 60_000 });
     expect(py.timedOut).toBe(false);
@@ -122,11 +122,11 @@ describe('against the four callers run for real (python3, 127.0.0.1)', () => {
       const { poll: polled, apply, async: asy } = real[i]!.cells;
       expect(polled.filter((e) => e.kind === 'raised').length, where).toBe(model.cells.poll.wasted);
       expect(model.cells.poll.wasted).toBeGreaterThan(0);
-      // Times, roughly (a busy machine runs late, never early): the result no sooner than ready, the poll's data at its poll.
+      // Times, as lower bounds (a busy machine runs late, never early): the result no sooner than
+      // ready, the poll's data no sooner than the poll that the model says gets it.
       expect(apply.at(-1)!.t).toBeGreaterThanOrEqual(ready * TICK_SECONDS * 0.95);
       const got = polled.at(-1)!.t;
       expect(got).toBeGreaterThanOrEqual(model.cells.poll.done * TICK_SECONDS - 0.01);
-      expect(got).toBeLessThan(model.cells.poll.done * TICK_SECONDS + 0.09);
       // The callback runs in the pool's result-handler thread, not in the caller's (main) thread.
       const cb = asy.find((e) => e.kind === 'callback')!;
       expect(cb.thread).not.toBe(real[i]!.main);
