@@ -18,9 +18,14 @@ summary: ${lang === 'zh' ? '摘要。' : 'Summary.'}
 
 ${body}`;
 
-function build(files: Record<string, string>, keep?: (dist: string) => void): { status: number | null; output: string } {
+function build(files: Record<string, string>, keep?: (dist: string) => void, captures?: (dir: string) => void): { status: number | null; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'course-build-'));
   try {
+    if (captures) {
+      mkdirSync(join(dir, 'captures'));
+      for (const f of readdirSync('content/captures')) writeFileSync(join(dir, 'captures', f), readFileSync(join('content/captures', f)));
+      captures(join(dir, 'captures'));
+    }
     for (const [name, text] of Object.entries(files)) {
       mkdirSync(join(dir, 'chapters', name.split('/')[0]!), { recursive: true });
       writeFileSync(join(dir, 'chapters', name), text);
@@ -31,6 +36,7 @@ function build(files: Record<string, string>, keep?: (dist: string) => void): { 
       env: {
         ...process.env,
         COURSE_CHAPTERS: join(dir, 'chapters'),
+        ...(captures ? { COURSE_CAPTURES: join(dir, 'captures') } : {}),
         ASTRO_CACHE_DIR: join(dir, 'cache'),
         ASTRO_TELEMETRY_DISABLED: '1',
         NO_COLOR: '1',
@@ -43,6 +49,40 @@ function build(files: Record<string, string>, keep?: (dist: string) => void): { 
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+describe('the build refuses bad packet captures (content/captures), naming the file', { timeout: 150_000 }, () => {
+  const pair = { 'zh/04-transport.mdx': good('zh'), 'en/04-transport.mdx': good('en', '## Ports \\{#ports\\}\n\nText.\n') };
+  const edit = (dir: string, name: string, change: (c: { segments: Array<Record<string, unknown>> } & Record<string, unknown>) => void) => {
+    const file = join(dir, `${name}.json`);
+    const c = JSON.parse(readFileSync(file, 'utf8'));
+    change(c);
+    writeFileSync(file, JSON.stringify(c));
+  };
+
+  test('the copied captures, unchanged, pass (the fixture itself is sound)', () => {
+    const r = build(pair, undefined, () => {});
+    expect(r.output).toMatch(/5 packet captures checked/);
+    expect(r.status).toBe(0);
+  });
+  test('a capture that is not JSON', () => {
+    const r = build(pair, undefined, (dir) => writeFileSync(join(dir, 'sticky.json'), '{"scenario": "sticky", '));
+    expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(/sticky\.json: .*JSON/);
+  });
+  test('a missing capture', () => {
+    const r = build(pair, undefined, (dir) => rmSync(join(dir, 'refused.json')));
+    expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(/refused\.json: missing/);
+  });
+  test('a segment with flags TCP has not, and a file for no known scenario', () => {
+    const flags = build(pair, undefined, (dir) => edit(dir, 'echo', (c) => (c.segments[0]!['flags'] = 'SYN+BOGUS')));
+    expect(flags.status).not.toBe(0);
+    expect(flags.output).toMatch(/echo\.json: .*flags/);
+    const stray = build(pair, undefined, (dir) => writeFileSync(join(dir, 'stray.json'), '{}'));
+    expect(stray.status).not.toBe(0);
+    expect(stray.output).toMatch(/stray\.json: not a known scenario/);
+  });
+});
 
 describe('the build refuses broken chapters', { timeout: 150_000 }, () => {
   test('a well-formed pair builds (the fixture itself is sound)', () => {
