@@ -9,7 +9,7 @@ Scenarios (content/captures/<name>.json; all of them when none is named):
   sticky    sticky_repro.py: two sendall() calls, one recv() (the server closes first: the client
             waits for the server thread to end before its own close)
   upload    upload.serve() in one process, upload.upload() of a small file in another (framing.py's
-            header, then the body, then the server's reply); the server closes first, see UPLOAD_CLIENT
+            header, then the body, then the server's reply); the server closes first: upload() reads to b'' first
   refused   echo_client.py PORT hello to a port that is bound but not listening: SYN, then RST,ACK
   time-wait reuse_addr.one_connection(reuse=True, server_first=True), then the /proc/net/tcp lines of
             the server's port in TIME_WAIT (state 06), read right after the close
@@ -491,23 +491,7 @@ def driver(name, args):
     elif name == 'upload-client':
         import upload
 
-        # UPLOAD_CLIENT: upload() closes its socket as soon as it has read the server's reply, and
-        # the server closes right after sending it, so who closes first would be a race. Here the
-        # client's close() first reads to the end of the stream (the server's FIN): the server
-        # closes first, every time. Nothing else of upload() changes.
-        class ClosesSecond(socket.socket):
-            def close(self):
-                if self.fileno() != -1:
-                    self.settimeout(TIME_LIMIT)
-                    while self.recv(4096):
-                        pass
-                super().close()
-
-        def create_connection(address, *a, **k):
-            s = ClosesSecond(socket.AF_INET, socket.SOCK_STREAM)
-            s.connect(address)
-            return s
-        upload.socket.create_connection = create_connection
+        # upload() waits for the server's close before its own, so the server closes first.
         print(json.dumps(upload.upload(args[1], HOST, int(args[0]))))
     elif name == 'time-wait':
         import reuse_addr

@@ -98,16 +98,19 @@ def upload(path, host, port, file_name=None, show_progress=False) -> dict:
     with socket.create_connection((host, port)) as sock:
         sock.sendall(pack_header(header))             # 第 2–4 步：前缀 + 报头 · steps 2–4
         reply = recv_header(sock)
-        if not reply.get('ok'):
-            return reply                               # 被拒绝就不发正文 · refused: send no body
-        with open(path, 'rb') as f:
-            sent = 0
-            while chunk := f.read(CHUNK):              # 第 5 步：分块发送 · step 5: stream in chunks
-                sock.sendall(chunk)
-                sent += len(chunk)
-                if show_progress:
-                    progress('send', sent, size)
-        return recv_header(sock)                       # 服务端的最终答复 · the final reply
+        if reply.get('ok'):                            # 被拒绝就不发正文 · refused: send no body
+            with open(path, 'rb') as f:
+                sent = 0
+                while chunk := f.read(CHUNK):          # 第 5 步：分块发送 · step 5: stream in chunks
+                    sock.sendall(chunk)
+                    sent += len(chunk)
+                    if show_progress:
+                        progress('send', sent, size)
+            reply = recv_header(sock)                  # 服务端的最终答复 · the final reply
+        # 等服务端先关（读到 b''）：谁先关由程序决定，不靠碰运气，TIME_WAIT 留在服务端
+        # wait for the server's close (b''): who closes first is decided, not raced; TIME_WAIT stays with the server
+        sock.recv(1)
+    return reply
 
 
 if __name__ == '__main__':
