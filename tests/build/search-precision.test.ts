@@ -25,7 +25,7 @@ const first = (shown: Shown[]) => shown[0] && (shown[0].subs[0]?.url ?? shown[0]
 
 const ZH: Array<[string, string]> = [
   ['三次握手', '/zh/tcp-udp/#three-way-handshake'],
-  ['四次挥手', '/zh/tcp-udp/data-and-close/#closing'],
+  ['四次挥手', '/zh/tcp-udp/closing/#closing'],
   ['粘包', '/zh/framing/#why-sticky'],
   ['TIME_WAIT', '/zh/tcp-udp/time-wait/#time-wait'],
   ['GIL', '/zh/threads/gil/#gil'],

@@ -7,8 +7,9 @@ import { layoutProblems } from '../support/layout.ts';
 import { expect, test, type Page } from '../support/test.ts';
 
 const URL = { zh: '/zh/tcp-udp/data-and-close/', en: '/en/tcp-udp/data-and-close/' };
-// The model's presets, and the run recorded on Linux (recorded.ts).
-const NAMES = [...Object.keys(PRESETS), 'linux'];
+// The model's presets, and the runs recorded on Linux (recorded.ts).
+const RECORDED = ['linux', 'linux-upload', 'linux-first', 'linux-refused'];
+const NAMES = [...Object.keys(PRESETS), ...RECORDED];
 
 async function walk(page: Page, lang: 'zh' | 'en', names: string[], minPx: number, where: string): Promise<string[]> {
   const widget = page.locator('#handshake');
@@ -16,7 +17,7 @@ async function walk(page: Page, lang: 'zh' | 'en', names: string[], minPx: numbe
   for (const name of names) {
     await widget.locator('.hs-preset').selectOption(name);
     // The recording comes in its own file: wait until it is shown.
-    await expect(widget.locator('.hs[data-rec]')).toHaveCount(name === 'linux' ? 1 : 0);
+    await expect(widget.locator('.hs[data-rec]')).toHaveCount(RECORDED.includes(name) ? 1 : 0);
     const total = Number(await widget.locator('.kit-scrub').getAttribute('max'));
     for (let step = 0; step <= total; step++) {
       if (step > 0) await widget.locator('.kit-player .forward').click();
@@ -35,7 +36,7 @@ for (const [width, height, names, lang] of [
   [1440, 900, NAMES.slice(0, 4), 'zh'],
 ] as const)
   test(`every step of ${names.length} scenarios at ${width} px (${lang}): text ≥ 12 px, no overlaps, nothing cut`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     await page.setViewportSize({ width, height });
     await page.goto(URL[lang] + '#handshake');
     await expect(page.locator('#handshake')).toHaveAttribute('data-live', '');
@@ -47,7 +48,7 @@ test('presenter mode on a 1280×720 projector: text ≥ 18 px, no overlaps, noth
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(URL.en + '?present#handshake');
   await expect(page.locator('#handshake')).toHaveAttribute('data-present', '');
-  expect(await walk(page, 'en', ['normal', 'simultaneous-open', 'lost-final-ack', 'syn-timeout', 'linux'], 18, 'presenter')).toEqual([]);
+  expect(await walk(page, 'en', ['normal', 'simultaneous-open', 'lost-final-ack', 'syn-timeout', ...RECORDED], 18, 'presenter')).toEqual([]);
 });
 
 test('the whole of Figure 5 (when the reader asks for it): words ≥ 13 px, no overlaps, nothing on a line', async ({ page }) => {

@@ -595,11 +595,69 @@ test.describe('recorded on Linux', () => {
     await expect(page.locator('#handshake .kit-live')).toContainText('挥手只用了 3 个报文');
   });
 
-  test("chapter 4's link to the recorded close opens it", async ({ page }) => {
-    await page.goto(`${ZH}#data-and-close`);
-    await page.locator('a[href="?handshake=linux.9#handshake"]').click();
+  test("chapter 4's link to the recorded close opens it (from the closing section's own page)", async ({ page }) => {
+    await page.goto('/zh/tcp-udp/closing/');
+    await page.locator('a[href$="?handshake=linux.9#handshake"]').click();
+    await expect(page).toHaveURL(/\/zh\/tcp-udp\/data-and-close\/\?handshake=linux\.9#handshake$/);
     const widget = page.locator('#handshake');
     await expect(widget).toHaveAttribute('data-live', '');
     await expect(widget.locator('.kit-counter')).toHaveText('第 9 / 10 步');
   });
 });
+
+// The other three recordings: the upload, a server that closes first, a refused connection.
+const OTHERS = [
+  { name: 'linux-upload', lang: 'en', segs: 12, end: ['CLOSED', 'TIME-WAIT'], say: { 4: 'then 87 bytes of JSON header', 6: '{"ok": true}', 9: '(saved_as, size, md5)' } },
+  { name: 'linux-first', lang: 'zh', segs: 6, end: ['CLOSED', 'TIME-WAIT'], say: { 4: 'B 调用 close()', 6: '状态 06 就是 TIME_WAIT' } },
+  { name: 'linux-refused', lang: 'en', segs: 2, end: ['CLOSED', 'CLOSED'], say: { 0: 'nobody called listen()', 2: 'ConnectionRefusedError' } },
+] as const;
+
+test.describe('the other recordings', () => {
+  for (const o of OTHERS)
+    test(`${o.lang}: ${o.name}: picked from the list, stepped to its end, narrated, and linked at each step`, async ({ page }) => {
+      const widget = await open(page, `${o.lang === 'zh' ? ZH : EN}#handshake`);
+      await widget.locator('.hs-preset').selectOption(o.name);
+      await expect(widget.locator('.hs[data-rec]')).toHaveCount(1);
+      await expect(page).toHaveURL(new RegExp(`\\?handshake=${o.name}\\.0#handshake$`));
+      await expect(widget.locator('.hs-segs li')).toHaveCount(o.segs);
+      const live = widget.locator('.kit-live');
+      const say = o.say as Record<number, string>;
+      for (let step = 0; step <= o.segs; step++) {
+        if (step) await widget.locator('.kit-player .forward').click();
+        await expect(widget.locator('.hs-seq-box .kit-row:not(.kit-later) .kit-arrow')).toHaveCount(step);
+        if (say[step]) await expect(live).toContainText(say[step]!);
+      }
+      await expect(page).toHaveURL(new RegExp(`\\?handshake=${o.name}\\.${o.segs}#handshake$`));
+      await expectStates(widget, ...o.end);
+      await expect(widget.locator('.kit-player .forward')).toBeDisabled();
+    });
+
+  test('a refused connection: the lane of the port nobody listens on says so; a link past its last step starts from the default and says so', async ({ page }) => {
+    let widget = await open(page, `${EN}?handshake=linux-refused.1#handshake`);
+    await expect(widget.locator('.hs-preset')).toHaveValue('linux-refused');
+    await expect(widget.locator('.hs-seq-box')).toContainText(/port \d+: nobody listens/);
+    await expectStates(widget, 'SYN-SENT', 'CLOSED');
+    widget = await open(page, `${EN}?handshake=linux-refused.3#handshake`);
+    await expect(widget.locator('.kit-notice')).toBeVisible();
+    await expect(widget.locator('.hs[data-rec]')).toHaveCount(0);
+  });
+
+  test('the chapters link to them where they speak of them: ch 5 (refused), ch 6 (the upload), ch 4 (TIME-WAIT)', async ({ page }) => {
+    for (const [from, name, step, words] of [
+      ['/zh/sockets/', 'linux-refused', 2, 'ConnectionRefusedError'],
+      ['/en/framing/', 'linux-upload', 4, '87 bytes of JSON header'],
+      ['/en/tcp-udp/time-wait/', 'linux-first', 6, 'TIME_WAIT'],
+    ] as const) {
+      await page.goto(from.includes('framing') ? '/en/framing/all/' : from.includes('sockets') ? '/zh/sockets/all/' : from);
+      const link = page.locator(`main a[href$="?handshake=${name}.${step}#handshake"]`).first();
+      await link.scrollIntoViewIfNeeded();
+      await link.click();
+      await expect(page).toHaveURL(new RegExp(`/tcp-udp/data-and-close/\\?handshake=${name}\\.${step}#handshake$`));
+      const widget = page.locator('#handshake');
+      await expect(widget).toHaveAttribute('data-live', '');
+      await expect(widget.locator('.hs-preset')).toHaveValue(name);
+      await expect(widget.locator('.kit-live')).toContainText(words);
+    }
+  });
+});
+

@@ -129,3 +129,28 @@ describe('phases and canonical', () => {
     expect(canonical(s)).toEqual(s);
   });
 });
+
+describe('what the chapters say of the recordings holds for the committed files', () => {
+  const prose = (lang: 'zh' | 'en', file: string) => readFileSync(join(process.cwd(), 'content', 'chapters', lang, file), 'utf8');
+  test("chapter 6: the upload's segment count, file size, header JSON size, and the server closing first", () => {
+    const up = real('upload');
+    const data = (up['segments'] as Segment[]).filter((s) => s.len > 0);
+    const header = data[0]!.len - 4;
+    const zh = prose('zh', '06-framing.mdx');
+    const en = prose('en', '06-framing.mdx');
+    expect(up['closedFirst']).toBe('server');
+    expect(zh).toContain(`上传一个 ${up['upload'].size} 字节的小文件时，Linux 真实发出的 ${up['segments'].length} 个报文段`);
+    expect(zh).toContain(`4 字节前缀加 ${header} 字节 JSON`);
+    expect(en).toContain(`the ${up['segments'].length} segments Linux sent when \`upload.py\` uploaded a ${up['upload'].size}-byte file`);
+    expect(en).toContain(`a 4-byte prefix and ${header} bytes of JSON`);
+  });
+  test('chapters 4 and 5: the refused connection is two segments, SYN then RST,ACK; the TIME-WAIT row is state 06 with 60 s', () => {
+    const refused = real('refused');
+    expect((refused['segments'] as Segment[]).map((s) => s.flags)).toEqual(['SYN', 'RST,ACK']);
+    expect(prose('en', '05-sockets.mdx')).toContain('one SYN, one RST,ACK, two segments in all');
+    const row = (real('time-wait')['timeWait'] as string[])[0]!.split(' ');
+    expect(row[3]).toBe('06');
+    expect(Math.round(parseInt(row[5]!.split(':')[1]!, 16) / 100)).toBe(60);
+    expect(prose('zh', '04-tcp-udp.mdx')).toContain('状态是 06（TIME_WAIT），计时器还剩 60 秒');
+  });
+});

@@ -3,9 +3,12 @@
 // what differs from the textbook run, and its state link.
 import { describe, expect, test } from 'vitest';
 import echo from '../../content/captures/echo.json';
+import upload from '../../content/captures/upload.json';
+import first from '../../content/captures/time-wait.json';
+import refused from '../../content/captures/refused.json';
 import sticky from '../../content/captures/sticky.json';
 import { handshakeText } from '../../src/widgets/handshake/i18n.ts';
-import { capture, parseRecorded, recordedCode, recordedRun, recordedSteps, recordedText, segmentLabel } from '../../src/widgets/handshake/recorded.ts';
+import { capture, parseRecorded, RECORDINGS, timeWaitWords, type RecordingName, recordedCode, recordedRun, recordedSteps, recordedText, segmentLabel } from '../../src/widgets/handshake/recorded.ts';
 import { linkedRun } from '../../src/widgets/handshake/view-link.ts';
 import type { Segment } from '../../src/lib/capture-model.ts';
 
@@ -83,14 +86,89 @@ describe('recorded on Linux: the echo capture', () => {
   test('the state code round-trips; garbage is refused', async () => {
     const t = handshakeText.en;
     for (let p = 0; p <= segs.length; p++) {
-      expect(parseRecorded(recordedCode(p))).toBe(p);
+      expect(parseRecorded(recordedCode(p))).toEqual({ name: 'linux', position: p });
       const r = await linkedRun(recordedCode(p), t, 'en');
       expect(r?.position).toBe(p);
       expect(r && 'rec' in r && r.rec).toBeTruthy();
     }
-    for (const bad of ['linux.', 'linux.11', 'linux.99999', 'linux.-1', 'linux.1x', 'linux', 'Linux.1', '1~zz.3', 'x.0'])
+    for (const bad of ['linux.', 'linux.11', 'linux.99999', 'linux.-1', 'linux.1x', 'linux', 'Linux.1', '1~zz.3', 'x.0', 'linux-refused.3', 'linux-first.7', 'linux-upload.13', 'linux-sticky.1', 'linux-.1', 'linux-msl.2'])
       expect(await linkedRun(bad, t, 'en'), bad).toBeUndefined();
     // A model scenario's link still reads as one (the widget runs it).
     expect(await linkedRun('1~p.3', t, 'en')).toMatchObject({ position: 3, scenario: { piggyback: true } });
+  });
+});
+
+describe('the other recordings: the upload, a server that closes first, a refused connection', () => {
+  const all: Array<[RecordingName, { segments: unknown[] }]> = [['linux-upload', upload], ['linux-first', first], ['linux-refused', refused]];
+
+  test('each is the committed capture, drawn segment by segment, with a link to every step (and none past the last)', async () => {
+    for (const [name, cap] of all) {
+      expect(RECORDINGS[name]).toBe(cap);
+      for (const lang of ['zh', 'en'] as const) {
+        const run = recordedRun(handshakeText[lang], lang, name);
+        expect(run.rec.code).toBe(name);
+        expect(run.steps).toHaveLength(cap.segments.length + 1);
+        expect((run.rec.layout(640, 1).svg.match(/class="kit-arrow/g) ?? []).length).toBe(cap.segments.length);
+        for (const w of run.rec.shown) expect(w.words[0]).not.toMatch(/\{\w+\}|undefined|NaN/);
+      }
+      for (let p = 0; p <= cap.segments.length; p++) {
+        expect(parseRecorded(recordedCode(p, name))).toEqual({ name, position: p });
+        const r = await linkedRun(recordedCode(p, name), handshakeText.zh, 'zh');
+        expect(r && 'rec' in r ? [r.rec!.code, r.position] : r).toEqual([name, p]);
+      }
+      expect(await linkedRun(recordedCode(cap.segments.length + 1, name), handshakeText.zh, 'zh')).toBeUndefined();
+    }
+  });
+
+  test('refused: nothing listens, so the port is CLOSED; its RST,ACK takes the client from SYN-SENT to CLOSED (RFC 9293 §3.10.7.1)', () => {
+    const { steps, roles } = recordedSteps(refused.segments as Segment[], false);
+    expect(steps.map((s) => `${s.states.client}/${s.states.server}`)).toEqual(['CLOSED/CLOSED', 'SYN-SENT/CLOSED', 'CLOSED/CLOSED']);
+    expect(roles).toEqual(['syn', 'rst']);
+    expect(steps[2]!.edges).toEqual({ client: 'syn-sent-rcv-rst' });
+    // The reset answers the SYN: seq 0, ack = the SYN's seq + 1 (§3.10.7.1, the ACK bit of the SYN off).
+    expect(refused.segments[1]).toMatchObject({ flags: 'RST,ACK', seq: 0, ack: 1, len: 0 });
+    const en = recordedRun(handshakeText.en, 'en', 'linux-refused');
+    expect(en.rec.shown[0]!.words[0]).toContain('nobody called listen()');
+    expect(en.rec.shown[2]!.words[0]).toContain('ConnectionRefusedError');
+    expect(en.rec.shown[2]!.words[0]).toContain(`exits with code ${refused.refused.exitCode}`);
+    expect(en.rec.layout(640, 1).svg).toContain(`port ${refused.ports.server}: nobody listens`);
+    expect(recordedRun(handshakeText.zh, 'zh', 'linux-refused').rec.shown[2]!.words[0]).toContain('ConnectionRefusedError');
+  });
+
+  test('the server closes first: TIME-WAIT is on its side, and /proc/net/tcp said so with about 60 s on the timer', () => {
+    const { steps } = recordedSteps(first.segments as Segment[]);
+    expect(steps.map((s) => `${s.states.client}/${s.states.server}`).slice(-3)).toEqual(['CLOSE-WAIT/FIN-WAIT-1', 'LAST-ACK/TIME-WAIT', 'CLOSED/TIME-WAIT']);
+    const row = first.timeWait[0]!;
+    const f = row.split(' ');
+    expect(parseInt(f[1]!.split(':')[1]!, 16)).toBe(first.ports.server);
+    expect(f[3]).toBe('06');
+    const left = parseInt(f[5]!.split(':')[1]!, 16) / 100;
+    expect(left).toBeGreaterThan(50);
+    expect(left).toBeLessThanOrEqual(60);
+    const en = timeWaitWords(row, recordedText.en);
+    expect(en).toContain(`in hex, is ${first.ports.server}`);
+    expect(en).toContain(`${left.toFixed(1)} s left`);
+    const last = recordedRun(handshakeText.en, 'en', 'linux-first').rec.shown.at(-1)!.words[0];
+    expect(last).toContain('B stays in TIME-WAIT');
+    expect(last).toContain(row);
+    expect(recordedRun(handshakeText.zh, 'zh', 'linux-first').rec.shown.at(-1)!.words[0]).toContain(`也就是 ${first.ports.server}`);
+  });
+
+  test("the upload's four data segments are chapter 6's frames, their sizes read off the capture", () => {
+    const segsU = upload.segments as Segment[];
+    const data = segsU.filter((s) => s.len > 0);
+    expect(data.map((s) => s.dir)).toEqual(['c>s', 's>c', 'c>s', 's>c']);
+    // prefix (4) + header JSON; prefix + {"ok": true}; the body; prefix + the final reply's JSON.
+    expect(data[2]!.len).toBe(upload.upload.size);
+    expect(data[1]!.len).toBe(4 + JSON.stringify({ ok: true }).replace(':', ': ').length);
+    const en = recordedRun(handshakeText.en, 'en', 'linux-upload').rec.shown.map((s) => s.words[0]);
+    const at = (i: number) => segsU.indexOf(data[i]!) + 1;
+    expect(en[at(0)]).toContain(`then ${data[0]!.len - 4} bytes of JSON header`);
+    expect(en[at(1)]).toContain('{"ok": true}');
+    expect(en[at(2)]).toContain(`the file's ${upload.upload.size} bytes`);
+    expect(en[at(3)]).toContain(`${data[3]!.len - 4} bytes of JSON (saved_as, size, md5)`);
+    expect(upload.closedFirst).toBe('server');
+    const zh = recordedRun(handshakeText.zh, 'zh', 'linux-upload').rec.shown.map((s) => s.words[0]);
+    expect(zh[at(0)]).toContain(`${data[0]!.len - 4} 字节的 JSON 报头`);
   });
 });

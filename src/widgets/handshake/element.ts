@@ -174,7 +174,7 @@ async function mount(host: HTMLElement): Promise<void> {
   };
 
   // The player's bar, narration and key list go between the endpoints and the diagrams.
-  const code = (p: number) => (run.rec ? `linux.${p}` : stateCode(run.scenario, p));
+  const code = (p: number) => (run.rec ? `${run.rec.code}.${p}` : stateCode(run.scenario, p));
   const slot = $('.hs-player');
   const player = new Player(body, { id, lang, total: run.steps.length - 1, render, encode: code, barHost: slot, liveHost: slot });
 
@@ -192,7 +192,7 @@ async function mount(host: HTMLElement): Promise<void> {
       .join('');
     // The controls, as the scenario says.
     const sc = run.scenario;
-    const name = run.rec ? 'linux' : presetOf(sc) ?? '';
+    const name = run.rec?.code ?? presetOf(sc) ?? '';
     preset.value = name;
     preset.lastElementChild!.toggleAttribute('hidden', name !== '');
     const odd = sc.timeWait === 'rfc' && sc.msl !== DEFAULT_SCENARIO.msl;
@@ -239,49 +239,9 @@ async function mount(host: HTMLElement): Promise<void> {
     const a = (e.target as Element).closest<SVGGElement>('.kit-arrow[data-key]');
     if (a) loseFromArrow(a);
     const title = (e.target as Element).closest<SVGGElement>('.kit-lane-title');
-    if (title) editIsn(title);
+    // Set an ISN on the picture (isn-edit.ts, fetched on the first click: most readers never do).
+    if (title) void import('./isn-edit.ts').then((m) => m.editIsn(title, seq, isn));
   });
-  /**
-   * Set an ISN on the picture: a click on a lane's title opens a field over it. Enter or leaving it
-   * applies the number (checked as the ISN fields above check it: they are its keyboard twin),
-   * Esc puts it away.
-   */
-  const editIsn = (title: SVGGElement) => {
-    const k = Number(title.dataset.lane);
-    const twin = isn[k]!;
-    seq.querySelector('.hs-isn-inline')?.remove();
-    const field = document.createElement('input');
-    field.className = 'hs-isn-inline';
-    field.inputMode = 'numeric';
-    field.value = twin.value;
-    field.setAttribute('aria-label', twin.parentElement!.textContent!.trim());
-    const box = title.getBoundingClientRect();
-    const host = seq.getBoundingClientRect();
-    field.style.left = `${box.left - host.left + seq.scrollLeft}px`;
-    field.style.top = `${box.top - host.top}px`;
-    field.style.width = `${Math.max(box.width, 120)}px`;
-    let done = false;
-    const finish = (apply: boolean) => {
-      if (done) return;
-      done = true;
-      field.remove();
-      if (apply && field.value.trim() !== twin.value) {
-        twin.value = field.value;
-        twin.dispatchEvent(new Event('change'));
-      }
-    };
-    field.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') finish(true);
-      else if (e.key === 'Escape') {
-        e.stopPropagation();
-        finish(false);
-      }
-    });
-    field.addEventListener('blur', () => finish(true));
-    seq.append(field);
-    field.focus();
-    field.select();
-  };
   seq.addEventListener('keydown', (e) => {
     const a = (e.target as Element).closest<SVGGElement>('.kit-arrow[data-key]');
     if (!a) return;
@@ -313,8 +273,8 @@ async function mount(host: HTMLElement): Promise<void> {
   preset.addEventListener('change', () => {
     const p = PRESETS[preset.value];
     if (p) load({ ...p, isn: run.scenario.isn });
-    // The recording: its own file, fetched now (recorded.ts).
-    else if (preset.value === 'linux') void import('./recorded.ts').then((m) => load(m.recordedRun(t, lang)));
+    // A recording: their own file, fetched now (recorded.ts).
+    else if (preset.value) void import('./recorded.ts').then((m) => load(m.recordedRun(t, lang, preset.value as 'linux')));
   });
   tw.addEventListener('change', () => {
     if (tw.value) load({ ...run.scenario, timeWait: tw.value as Scenario['timeWait'], msl: DEFAULT_SCENARIO.msl });

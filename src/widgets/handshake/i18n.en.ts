@@ -9,7 +9,13 @@ export const words: HandshakeText = {
   client: 'A (client)',
   server: 'B (server)',
   scenario: 'Scenario',
-  recorded: 'Recorded on Linux (echo)',
+  recorded: {
+    group: 'Recorded on Linux',
+    linux: 'Recorded: echo',
+    'linux-upload': 'Recorded: file upload',
+    'linux-first': 'Recorded: server closes first',
+    'linux-refused': 'Recorded: connection refused',
+  },
   custom: 'Custom (your changes)',
   presets: {
     normal: 'Normal: handshake, data, close',

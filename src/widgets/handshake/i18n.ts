@@ -14,8 +14,8 @@ type Words = {
   client: string;
   server: string;
   scenario: string;
-  /** The scenario choice that shows the recording (recorded.ts). */
-  recorded: string;
+  /** The scenario choices that show a recording (recorded.ts), and their group's label. */
+  recorded: Record<'group' | 'linux' | 'linux-upload' | 'linux-first' | 'linux-refused', string>;
   custom: string;
   presets: Record<string, string>;
   isnA: string;

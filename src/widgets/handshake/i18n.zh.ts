@@ -9,7 +9,13 @@ export const words: HandshakeText = {
   client: 'A（客户端）',
   server: 'B（服务器）',
   scenario: '场景',
-  recorded: '在 Linux 上录到的（echo 示例）',
+  recorded: {
+    group: '在 Linux 上录到的',
+    linux: '录制：echo 示例',
+    'linux-upload': '录制：上传文件',
+    'linux-first': '录制：服务端先关',
+    'linux-refused': '录制：连接被拒',
+  },
   custom: '自定义（你改过的场景）',
   presets: {
     normal: '正常：握手、发 hello、四次挥手',

@@ -1,11 +1,16 @@
-// The "recorded on Linux" scenario: the real segments of the course's echo example
-// (content/captures/echo.json, scripts/capture.py), drawn on the same lanes as the model's runs and
-// walked by the same player. The widget fetches this module (its own file, with the capture and
-// its words in the page's language) only when the reader picks the recording or a link names it.
+// The "recorded on Linux" scenarios: the real segments of the course's own examples
+// (content/captures/*.json, scripts/capture.py): the echo client and server, the framed upload, a
+// server that closes first (TIME-WAIT on its side) and a connection refused by a port nobody
+// listens on. Drawn on the same lanes as the model's runs and walked by the same player. The widget
+// fetches this module (its own file, with the captures and their words in the page's language)
+// only when the reader picks a recording or a link names one.
 // The states are read off the segments' flags with the RFC 9293 edges (transitions.ts): one row per
 // segment, the states after it has arrived (on lo it arrives within microseconds).
 // Raw, not canonical: every segment Linux sent is drawn, the ones only its timers decide included.
 import echo from '../../../content/captures/echo.json';
+import upload from '../../../content/captures/upload.json';
+import first from '../../../content/captures/time-wait.json';
+import refused from '../../../content/captures/refused.json';
 import { hasFlag, type Capture, type Segment as CapSegment } from '../../lib/capture-model.ts';
 import type { LaneRow } from '../kit/draw/lanes.ts';
 import { lanes } from '../kit/draw/lanes.ts';
@@ -18,22 +23,33 @@ import { words as zh } from './recorded/i18n.zh.ts';
 import { words as en } from './recorded/i18n.en.ts';
 
 export type RecordedText = Record<
-  'on' | 'start' | 'time' | 'seg' | 'syn' | 'synack' | 'hsack' | 'data' | 'quick' | 'ack' | 'fin' | 'fin2' | 'last',
+  | 'on' | 'start' | 'startClosed' | 'noListen' | 'time' | 'seg' | 'syn' | 'synack' | 'hsack' | 'data' | 'quick' | 'ack' | 'fin' | 'fin2' | 'last' | 'rst'
+  | 'procTw' | 'up0' | 'up1' | 'up2' | 'up3',
   string
 >;
 /** Both languages in the sources and tests; one in a browser bundle (src/lib/widget-bundles.ts). */
 export const recordedText: Record<'zh' | 'en', RecordedText> = { zh, en };
 
-/** The URL value of the recording at a step: `linux.4` (a model scenario's code starts with "1"). */
-export const RECORDED_CODE = 'linux';
-export const recordedCode = (position: number): string => `${RECORDED_CODE}.${position}`;
-/** The step a recording's URL value names, or undefined (the caller checks it is a step). */
-export function parseRecorded(raw: string): number | undefined {
-  const m = /^linux\.(\d{1,4})$/.exec(raw);
-  return m ? Number(m[1]) : undefined;
+export type RecordingName = 'linux' | 'linux-upload' | 'linux-first' | 'linux-refused';
+/**
+ * The recordings by the name their URL value starts with (a model scenario's code starts with "1"):
+ * `linux.4` is the echo example at step 4, as links made when it was the only one still say.
+ */
+export const RECORDINGS = {
+  linux: echo,
+  'linux-upload': upload,
+  'linux-first': first,
+  'linux-refused': refused,
+} as unknown as Record<RecordingName, Capture>;
+export const RECORDED_CODE: RecordingName = 'linux';
+export const recordedCode = (position: number, name: RecordingName = RECORDED_CODE): string => `${name}.${position}`;
+/** The recording and step a URL value names, or undefined (the caller checks it is a step). */
+export function parseRecorded(raw: string): { name: RecordingName; position: number } | undefined {
+  const m = /^(linux(?:-upload|-first|-refused)?)\.(\d{1,4})$/.exec(raw);
+  return m ? { name: m[1] as RecordingName, position: Number(m[2]) } : undefined;
 }
 
-export const capture = echo as unknown as Capture;
+export const capture = RECORDINGS.linux;
 /** The data bytes a full segment holds once both ends use timestamps: MSS − 12. */
 const TS_BYTES = 12;
 
@@ -53,14 +69,15 @@ export function segmentLabel(s: CapSegment, n: number): string {
 }
 
 /** What a segment is in the story, read off its flags and what came before and after it. */
-export type Role = 'syn' | 'synack' | 'hsack' | 'data' | 'quick' | 'ack' | 'fin' | 'fin2' | 'last';
+export type Role = 'syn' | 'synack' | 'hsack' | 'data' | 'quick' | 'ack' | 'fin' | 'fin2' | 'last' | 'rst';
 
 /**
  * The run of a capture: one step per segment, both ends' states after it (and the Figure 5 edges
- * that got them there), each segment's role. States start at CLOSED (the client) and LISTEN.
+ * that got them there), each segment's role. States start at CLOSED (the client) and LISTEN, or
+ * CLOSED on both sides when nothing listens on the server's port (`listening` false: refused).
  */
-export function recordedSteps(segs: readonly CapSegment[]): { steps: Step[]; roles: Role[] } {
-  const st: Record<Side, State> = { client: 'CLOSED', server: 'LISTEN' };
+export function recordedSteps(segs: readonly CapSegment[], listening = true): { steps: Step[]; roles: Role[] } {
+  const st: Record<Side, State> = { client: 'CLOSED', server: listening ? 'LISTEN' : 'CLOSED' };
   const fin: Partial<Record<Side, number>> = {};
   const mk = (t: number, edges: Step['edges'], index?: number): Step =>
     ({ t, kind: index === undefined ? 'start' : 'segment', index, states: { ...st }, edges, note: { key: 'start', params: {} }, deadlines: { client: {}, server: {} } }) as Step;
@@ -80,8 +97,12 @@ export function recordedSteps(segs: readonly CapSegment[]): { steps: Step[]; rol
     let role: Role;
     if (s.flags === 'SYN') {
       move(edges, x, 'closed-active-open');
-      move(edges, y, 'listen-rcv-syn');
+      // A port nobody listens on has no TCB to change: its kernel answers with a reset (RFC 9293 §3.10.7.1).
+      if (st[y] === 'LISTEN') move(edges, y, 'listen-rcv-syn');
       role = 'syn';
+    } else if (hasFlag(s, 'RST')) {
+      if (st[y] === 'SYN-SENT') move(edges, y, 'syn-sent-rcv-rst');
+      role = 'rst';
     } else if (s.flags === 'SYN,ACK') {
       move(edges, y, 'syn-sent-rcv-syn-ack');
       role = 'synack';
@@ -128,7 +149,7 @@ export function recordedWords(steps: readonly Step[], roles: readonly Role[], se
   return steps.map((s, p) => {
     let said = '';
     let head = '';
-    if (p === 0) said = fill(r.on, { kernel: cap.recordedWith.kernel, python: cap.recordedWith.python, cmd: cap.commands.join(' ; ') }) + r.start;
+    if (p === 0) said = fill(r.on, { kernel: cap.recordedWith.kernel, python: cap.recordedWith.python, cmd: cap.commands.join(' ; ') }) + (cap.isn.server === null ? r.startClosed : r.start);
     else {
       const g = segs[p - 1]!;
       const x = sideOf(g);
@@ -149,9 +170,15 @@ export function recordedWords(steps: readonly Step[], roles: readonly Role[], se
         data: g.options.mss && g.options.mss - TS_BYTES,
         dt: prior ? ms(g.t_ms - prior.t_ms) : '',
         dt2: next ? ms(next.t_ms - g.t_ms) : '',
+        code: cap.scenario === 'refused' ? cap.refused.exitCode : '',
+        json: g.len - 4,
+        size: cap.scenario === 'upload' ? cap.upload.size : '',
       };
       head = fill(r.seg, { ...v, ack: g.ack === null ? '' : `, ack ${g.ack}` });
       said = fill(r.time, v) + head + fill(r[roles[p - 1]!], v);
+      // The upload's four data segments are chapter 6's frames: say which is which.
+      const k = roles.slice(0, p).filter((x) => x === 'data').length - 1;
+      if (cap.scenario === 'upload' && roles[p - 1] === 'data' && k < 4) said += fill(r[`up${k as 0 | 1 | 2 | 3}`], v);
     }
     let moves = '';
     for (const side of ['client', 'server'] as const) {
@@ -159,6 +186,7 @@ export function recordedWords(steps: readonly Step[], roles: readonly Role[], se
       if (e) moves += fill(t.n['edge']!, { S: letter(side), from: e.from, to: e.to, ev: e.action === 'x' ? e.event : `${e.event} / ${e.action}` });
     }
     said += moves || (p ? fill(t.n['same']!, { a: s.states.client, b: s.states.server }) : '');
+    if (p === steps.length - 1 && cap.scenario === 'time-wait') said = said.trimEnd() + timeWaitWords(cap.timeWait[0] ?? '', r);
     return [
       said.trim(),
       fill(t.seqImg, { n: p, cur: head }).trim(),
@@ -167,11 +195,24 @@ export function recordedWords(steps: readonly Step[], roles: readonly Role[], se
   });
 }
 
-/** The recording as a run the widget shows: its steps, lanes, words and list of segments. */
-export function recordedRun(t: LiveText, lang: 'zh' | 'en', cap = capture): Recorded {
+/**
+ * What /proc/net/tcp said right after the close, in words: one row of it (`sl local remote st
+ * tx:rx tr:when …`, addresses and ports in hex). State 06 is TIME_WAIT; timer 3 is its timer, with
+ * `when` clock ticks (1/100 s, USER_HZ) left.
+ */
+export function timeWaitWords(line: string, r: RecordedText): string {
+  const f = line.split(' ');
+  const hex = f[1]?.split(':')[1] ?? '';
+  const [tr, when] = (f[5] ?? '').split(':');
+  return fill(r.procTw, { line, hex, port: parseInt(hex, 16), st: f[3] ?? '', tr: Number(tr), left: (parseInt(when ?? '', 16) / 100).toFixed(1) });
+}
+
+/** A recording as a run the widget shows: its steps, lanes, words and list of segments. */
+export function recordedRun(t: LiveText, lang: 'zh' | 'en', name: RecordingName = RECORDED_CODE): Recorded {
   const r = recordedText[lang];
+  const cap = RECORDINGS[name];
   const segs = cap.segments;
-  const { steps, roles } = recordedSteps(segs);
+  const { steps, roles } = recordedSteps(segs, cap.isn.server !== null);
   const said = recordedWords(steps, roles, segs, t, r, cap);
   const rows: LaneRow[] = steps.map((s, p) => {
     const states = [s.states.client, s.states.server];
@@ -180,12 +221,13 @@ export function recordedRun(t: LiveText, lang: 'zh' | 'en', cap = capture): Reco
     const from = g.dir === 'c>s' ? 0 : 1;
     return { item: { kind: 'arrow', from, to: 1 - from, label: segmentLabel(g, p) }, states, time: `${ms(g.t_ms)} ms` };
   });
-  const title = (side: Side) => `${t[side]} ISN ${cap.isn[side]}`;
+  const title = (side: Side) => (cap.isn[side] === null ? fill(r.noListen, { port: cap.ports[side] }) : `${t[side]} ISN ${cap.isn[side]}`);
   const shown = steps.map((s, p) => ({ now: '', timerHtml: ['', ''], words: said[p]!, marks: figureMarks(steps, p) }));
   return {
     scenario: DEFAULT_SCENARIO,
     steps,
     rec: {
+      code: name,
       layout: (width, scale) => lanes({ lanes: [title('client'), title('server')], rows, width, scale, lost: t.lost, label: said[said.length - 1]![1] }),
       shown,
       list: segs.map((g, i) => `<li data-i="${i}"><span class="hs-what">${letter(sideOf(g))} → ${letter(peer(sideOf(g)))} ${esc(segmentLabel(g, i + 1).replace('\n', ' '))}</span></li>`).join(''),

@@ -19,7 +19,7 @@ export function parseState(raw: string): { scenario: Scenario; position: number 
 
 /**
  * A URL value back to what it names: a model scenario and a position (the widget runs it), or the
- * recording's run at a step (`linux.<step>`: its module is fetched only then). Undefined for
+ * recording's run at a step (`linux.<step>`, `linux-refused.<step>`, …: their module is fetched only then). Undefined for
  * anything else.
  */
 export async function linkedRun(
@@ -27,9 +27,9 @@ export async function linkedRun(
   t: LiveText,
   lang: 'zh' | 'en',
 ): Promise<{ scenario: Scenario; position: number } | (Run & { position: number }) | undefined> {
-  if (!raw.startsWith('linux.')) return parseState(raw);
+  if (!raw.startsWith('linux')) return parseState(raw);
   const m = await import('./recorded.ts');
-  const position = m.parseRecorded(raw);
-  const run = m.recordedRun(t, lang);
-  return position !== undefined && position < run.steps.length ? { ...run, position } : undefined;
+  const at = m.parseRecorded(raw);
+  const run = at && m.recordedRun(t, lang, at.name);
+  return run && at.position < run.steps.length ? { ...run, position: at.position } : undefined;
 }

@@ -18,6 +18,8 @@ import {
 export type Run = { scenario: Scenario; steps: Step[]; rec?: Rec };
 /** How the recording shows itself in place of a model run (recorded.ts). */
 export type Rec = {
+  /** Its URL value before the step: `linux`, `linux-upload`, … (recorded.ts). */
+  code: string;
   layout: (width: number, scale: number) => import('../kit/draw/lanes.ts').LanesLayout;
   /** Each step's clock, timers, words (narration, diagram and Figure 5 names) and Figure 5 marks. */
   shown: { now: string; timerHtml: string[]; words: [string, string, string]; marks: { at: Record<string, string>; seen: Set<string | undefined> } }[];
