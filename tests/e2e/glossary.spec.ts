@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 const terms = JSON.parse(readFileSync('content/glossary.json', 'utf8')).terms as Array<{ id: string; zh: string; en: string; zhDef: string; enDef: string }>;
 const semaphore = terms.find((t) => t.id === 'semaphore')!;
 
-// Chapter 4 is read in pages; its prose first says 三次握手 on the page that starts at #data-and-close.
+// Chapter 4 is read in pages; its prose first says 三次握手 on the page that starts at #closing.
 test('a Chinese chapter marks the first use of a term with its English name, once', async ({ page }) => {
-  await page.goto('/zh/tcp-udp/data-and-close/');
+  await page.goto('/zh/tcp-udp/closing/');
   const first = page.locator('#term-three-way-handshake');
   await expect(first).toHaveText('三次握手（three-way handshake）');
   await expect(first.locator('.gl-twin')).toHaveAttribute('lang', 'en');
@@ -20,7 +20,7 @@ test('a Chinese chapter marks the first use of a term with its English name, onc
 });
 
 test('an English chapter carries the Chinese term at first use', async ({ page }) => {
-  await page.goto('/en/tcp-udp/data-and-close/');
+  await page.goto('/en/tcp-udp/closing/');
   const first = page.locator('#term-three-way-handshake');
   await expect(first).toContainText(/three-way handshake \(三次握手\)/i);
   await expect(first.locator('.gl-twin')).toHaveAttribute('lang', 'zh-CN');
@@ -89,7 +89,7 @@ for (const lang of ['zh', 'en'] as const) {
     await expect(page.locator('#l-D')).toBeInViewport();
     const link = hs.locator('dd.where a').first();
     await link.click();
-    await expect(page).toHaveURL(new RegExp(`/${lang}/tcp-udp/data-and-close/#term-three-way-handshake$`));
+    await expect(page).toHaveURL(new RegExp(`/${lang}/tcp-udp/closing/#term-three-way-handshake$`));
     await expect(page.locator('#term-three-way-handshake')).toBeInViewport();
   });
 }

@@ -102,7 +102,7 @@ test('without JavaScript a later page reads on its own, and its links are plain 
   await expect(page.locator('#data-and-close')).toBeVisible();
   await expect(page.locator('.hs-static ol li').first()).toBeVisible();
   await page.locator('.prev-next .next').click();
-  await expect(page).toHaveURL(/\/zh\/tcp-udp\/time-wait\/$/);
+  await expect(page).toHaveURL(/\/zh\/tcp-udp\/closing\/$/);
   await context.close();
 });
 

@@ -131,7 +131,7 @@ describe('the other recordings: the upload, a server that closes first, a refuse
     expect(en.rec.shown[0]!.words[0]).toContain('nobody called listen()');
     expect(en.rec.shown[2]!.words[0]).toContain('ConnectionRefusedError');
     expect(en.rec.shown[2]!.words[0]).toContain(`exits with code ${refused.refused.exitCode}`);
-    expect(en.rec.layout(640, 1).svg).toContain(`port ${refused.ports.server}: nobody listens`);
+    expect(en.rec.layout(640, 1).svg).toContain(`port ${refused.ports.server}, closed`);
     expect(recordedRun(handshakeText.zh, 'zh', 'linux-refused').rec.shown[2]!.words[0]).toContain('ConnectionRefusedError');
   });
 

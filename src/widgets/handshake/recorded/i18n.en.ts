@@ -6,7 +6,7 @@ export const words: RecordedText = {
   on: 'Recorded on Linux {kernel}, Python {python}, on the loopback interface (lo): the real segments of `{cmd}`. Times are the kernel\'s, in ms after the SYN; seq and ack count from each side\'s ISN. ',
   start: 'Before anything is sent: A is CLOSED, B is LISTEN (the server called listen()). ',
   startClosed: "Before anything is sent: A is CLOSED. On B's side the port is bound, but nobody called listen() on it, so no socket there is in LISTEN: as far as TCP is concerned, the port is CLOSED. ",
-  noListen: 'port {port}: nobody listens',
+  noListen: 'port {port}, closed',
   time: 't = {ms} ms. ',
   seg: 'Segment {n}, {X} → {Y}: {flags}, seq {seq}{ack}, {len} bytes of data. ',
   syn: '{X} calls connect() and sends its SYN. Unlike the textbook run, the SYN carries options: MSS {mss}, SACK permitted, timestamps and window scale {ws} (the window field counts in units of 2^{ws} bytes). ',

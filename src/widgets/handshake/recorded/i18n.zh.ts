@@ -5,7 +5,7 @@ export const words: RecordedText = {
   on: '在 Linux {kernel}、Python {python} 上、回环接口（lo）里录到的：运行 `{cmd}` 时真实发出的报文。时间是内核记录的，单位 ms，从 SYN 算起；seq 和 ack 从各自的 ISN 起算。',
   start: '还没有发送任何报文：A 处于 CLOSED，B 处于 LISTEN（服务器已调用 listen()）。',
   startClosed: '还没有发送任何报文：A 处于 CLOSED。B 这边的端口已经绑定，但没有人对它调用 listen()，那里没有处于 LISTEN 的套接字：对 TCP 来说，这个端口就是 CLOSED。',
-  noListen: '端口 {port}：没有监听',
+  noListen: '端口 {port}，无监听',
   time: 't = {ms} ms。',
   seg: '报文 {n}，{X} → {Y}：{flags}，seq {seq}{ack}，数据 {len} 字节。',
   syn: '{X} 调用 connect()，发出 SYN。和教科书里的运行不同，这个 SYN 带着选项：MSS {mss}、允许 SACK、时间戳、窗口缩放 {ws}（窗口字段以 2^{ws} 字节为单位）。',
