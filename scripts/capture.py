@@ -65,13 +65,19 @@ MAX_SEGMENTS = 200         # segments of the scenario's own connection
 GRACE = 0.3                # seconds of recording after the programs ended (the last ACK)
 SCENARIOS = ['echo', 'sticky', 'upload', 'refused', 'time-wait']
 
-ETH_P_ALL = 0x0003
-PACKET_OUTGOING = 4
-# Linux's numbers that Python 3.11's socket module has no names for
+# Linux's numbers, by Python's name where its socket module has one (3.11 lacks most of them), else
+# as the kernel's headers give them: linux/if_ether.h (ETH_P_ALL), linux/if_packet.h (PACKET_*),
+# linux/socket.h (SOL_PACKET) and asm-generic/socket.h (SO_*). The SO_* numbers of asm-generic are
+# those of x86, Arm and RISC-V; a few other architectures (alpha, mips, parisc, sparc, powerpc) have
+# their own, so main() refuses to guess there (KNOWN_ABI).
+ETH_P_ALL = getattr(socket, 'ETH_P_ALL', 0x0003)
+PACKET_OUTGOING = getattr(socket, 'PACKET_OUTGOING', 4)
 SO_TIMESTAMPNS = getattr(socket, 'SO_TIMESTAMPNS', 35)
 SO_RCVBUFFORCE = getattr(socket, 'SO_RCVBUFFORCE', 33)   # root may go over net.core.rmem_max
 SO_ATTACH_FILTER = getattr(socket, 'SO_ATTACH_FILTER', 26)
-SOL_PACKET, PACKET_STATISTICS = 263, 6
+SOL_PACKET = getattr(socket, 'SOL_PACKET', 263)
+PACKET_STATISTICS = getattr(socket, 'PACKET_STATISTICS', 6)
+KNOWN_ABI = ('x86_64', 'i686', 'i386', 'aarch64', 'arm64', 'armv7l', 'armv8l', 'riscv64')
 ATTEMPTS = 3               # a recording that lost frames (the socket's buffer overflowed) is redone
 
 # A classic BPF program, run by the kernel on every frame of lo before it is queued for us: keep the
@@ -519,6 +525,10 @@ def main():
             parser.error(f'unknown scenario {name!r} (choose from {", ".join(SCENARIOS)})')
     if not sys.platform.startswith('linux') or not hasattr(socket, 'AF_PACKET'):
         raise SystemExit('capture.py: needs Linux (AF_PACKET on lo)')
+    unnamed = [n for n in ('SO_TIMESTAMPNS', 'SO_RCVBUFFORCE', 'SO_ATTACH_FILTER') if not hasattr(socket, n)]
+    if unnamed and platform.machine() not in KNOWN_ABI:
+        raise SystemExit(f'capture.py: Python names no {", ".join(unnamed)} here, and on {platform.machine()} '
+                         'Linux may number them differently from asm-generic/socket.h: not guessing')
     try:
         socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.ntohs(ETH_P_ALL)).close()
     except PermissionError:
