@@ -34,8 +34,6 @@ export interface Scenario {
 }
 
 export const CLIENTS = 3;
-/** What one tick is in the real run the tests compare with (and in the widget's words). */
-export const TICK_SECONDS = 0.1;
 export const LIMITS = { arrival: { min: 0, max: 40 }, sleep: { min: 1, max: 40 }, lines: { min: 1, max: 3 } } as const;
 export type Field = 'arrival' | 'sleep' | 'lines' | 'slowClient';
 export type Problem = 'nan' | 'negative' | 'fraction' | 'big';
