@@ -628,7 +628,7 @@ test.describe('the other recordings', () => {
         if (say[step]) await expect(live).toContainText(say[step]!);
       }
       await expect(page).toHaveURL(new RegExp(`\\?handshake=${o.name}\\.${o.segs}#handshake$`));
-      await expectStates(widget, ...o.end);
+      await expectStates(widget, o.end[0], o.end[1]);
       await expect(widget.locator('.kit-player .forward')).toBeDisabled();
     });
 
