@@ -239,8 +239,9 @@ async function mount(host: HTMLElement): Promise<void> {
     const a = (e.target as Element).closest<SVGGElement>('.kit-arrow[data-key]');
     if (a) loseFromArrow(a);
     const title = (e.target as Element).closest<SVGGElement>('.kit-lane-title');
-    // Set an ISN on the picture (isn-edit.ts, fetched on the first click: most readers never do).
-    if (title) void import('./isn-edit.ts').then((m) => m.editIsn(title, seq, isn));
+    // Set an ISN on the picture (isn-edit.ts, fetched on the first click: most readers never do);
+    // not in a recording, whose ISNs are what Linux chose.
+    if (title && !run.rec) void import('./isn-edit.ts').then((m) => m.editIsn(title, seq, isn));
   });
   seq.addEventListener('keydown', (e) => {
     const a = (e.target as Element).closest<SVGGElement>('.kit-arrow[data-key]');
