@@ -8,6 +8,11 @@ import { checkScenario, checkValue, decodeState, encodeState, LIMITS, preset, PR
 
 const SCRIPT = join(process.cwd(), 'tests', 'support', 'evloop_truth.py');
 const order = (s: Scenario) => simulate(s).echoes.map((e) => `C${e.client + 1}#${e.line}`);
+/** The model's echoes and closes, in the order the handlers did them. */
+const events = (s: Scenario) =>
+  simulate(s).steps.flatMap((st) =>
+    st.action.kind !== 'run' ? [] : st.action.did.includes('close') ? [`C${st.action.task + 1} close`] : st.action.did.includes('echo') ? [`C${st.action.task + 1}#${st.action.line}`] : [],
+  );
 
 describe('the loop, rule by rule', () => {
   test('three polite handlers: each is served as its line arrives, in turn, one run at a time', () => {
@@ -127,7 +132,7 @@ describe('against the same handler run for real (python3, asyncio, 127.0.0.1, 1 
     clients: Array<{ sent: number[]; got: number[] }>;
   }
   // The real run's timing slips on a loaded machine; up to two more runs before it counts as a disagreement.
-  test('the order of echoes is the model’s; time.sleep stalls every other client until it returns, asyncio.sleep stalls none', { retry: 2, timeout: 60_000 }, async () => {
+  test('the order of echoes and closes is the model’s; time.sleep stalls every other client until it returns, asyncio.sleep stalls none', { retry: 2, timeout: 60_000 }, async () => {
     const py = await runPython([SCRIPT, JSON.stringify({ tick: TICK, scenarios: CASES })], { timeoutMs: 45_000 });
     expect(py.timedOut).toBe(false);
     expect(py.leftBehind).toBe(false);
@@ -137,6 +142,12 @@ describe('against the same handler run for real (python3, asyncio, 127.0.0.1, 1 
       const where = encodeState(s, 0);
       const echoes = real[i]!.log.flatMap((e) => (e.what === 'echo' ? [`C${e.client + 1}#${e.line}`] : []));
       expect(echoes, where).toEqual(order(s));
+      // Closes too, where time.sleep decides their order: the slow client's close comes after the
+      // lines that waited in the other sockets during the sleep (epoll reports sockets in the order
+      // they became readable). Elsewhere a close and another client's line can fall in the same
+      // tick of the model (a run takes a whole tick; the real one takes microseconds).
+      const done = real[i]!.log.flatMap((e) => (e.what === 'echo' ? [`C${e.client + 1}#${e.line}`] : e.what === 'close' ? [`C${e.client + 1} close`] : []));
+      if (s.slow === 'time') expect(done, where).toEqual(events(s));
       if (s.slow === 'none') return;
       const sl = real[i]!.log.find((e) => e.what === 'sleep') as { start: number; end: number };
       const slept = sl.end - sl.start;

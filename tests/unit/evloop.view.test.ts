@@ -66,7 +66,7 @@ describe('narration', () => {
     expect(narrate(tr, 1, en)).toBe('Tick 0: the loop calls select(). C1 readable: its task goes to the ready queue.');
     expect(narrate(tr, k, en)).toContain('It calls time.sleep(5): the thread, and so the loop, is stuck for 5 ticks. C2 and C3 sent meanwhile and wait in the socket.');
     expect(narrate(tr, k, zh)).toContain('它调用 time.sleep(5)：线程被占住，整个循环卡住 5 拍。');
-    expect(narrate(tr, tr.steps.length - 1, en)).toContain('All done at tick 11. Waited: C1 6 ticks, C2 7 ticks, C3 7 ticks.');
+    expect(narrate(tr, tr.steps.length - 1, en)).toContain('All done at tick 11. Waited: C1 6 ticks, C2 6 ticks, C3 6 ticks.');
     const a = simulate(preset('asyncio-sleep'));
     expect(a.steps.map((_, i) => narrate(a, i, en)).join(' ')).toContain('It awaits asyncio.sleep(5): suspended with a timer for tick 6');
   });

@@ -199,7 +199,9 @@ export function simulate(s: Scenario): Trace {
       t = next;
       deliver(t);
     }
-    const readable = waitingRead();
+    // In the order the sockets became readable, as epoll reports them (its ready list is first in,
+    // first out) and asyncio runs their callbacks; a tie goes to the lower client.
+    const readable = waitingRead().sort((a, b) => sockets[a]![0]!.sent - sockets[b]![0]!.sent || a - b);
     const due = timers.filter((x) => x.at <= t).sort((a, b) => a.at - b.at || a.task - b.task).map((x) => x.task);
     timers = timers.filter((x) => x.at > t);
     if (t > start) slices.push({ task: null, start, end: t, kind: 'idle' });
