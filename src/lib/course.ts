@@ -212,8 +212,8 @@ export const LABS: readonly Lab[] = [
   },
   {
     id: 'handshake', file: '04-tcp-udp', section: 'full-run',
-    zh: '单步走完一条 TCP 连接的建立与关闭，看两端的 RFC 9293 状态；可以让任意报文丢失、改初始序号和 MSL。',
-    en: 'Step through a TCP connection opening and closing with both ends’ RFC 9293 states; lose any segment, change the ISNs and the MSL.',
+    zh: '单步走完一条 TCP 连接的建立与关闭，看两端的 RFC 9293 状态；可以让任意报文丢失、改初始序号和 MSL，也可以回放在 Linux 上录到的四条真实连接（echo、上传、服务端先关、连接被拒）。',
+    en: 'Step through a TCP connection opening and closing with both ends’ RFC 9293 states; lose any segment, change the ISNs and the MSL, or replay four real connections recorded on Linux (echo, an upload, a server that closes first, a refused one).',
   },
   {
     id: 'sticky', file: '06-framing', section: 'recv-up-to-n',
