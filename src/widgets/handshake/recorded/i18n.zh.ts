@@ -19,7 +19,7 @@ export const words: RecordedText = {
   last: '{X} 确认 {Y} 的 FIN（ack {ack}）。{Y} 进入 CLOSED；{X} 留在 TIME-WAIT（Linux 上是 60 秒）。',
   rst: '{X} 的内核发现这个端口上没有监听的套接字，{dt} ms 后就回了 RST,ACK：seq 为 0，ack {ack} 等于 SYN 的序号加 1，这样 {Y} 才会接受这个复位（RFC 9293 §3.10.7.1）。{X} 这边没有任何程序见过这个 SYN。{Y} 的 connect() 抛出 ConnectionRefusedError（[Errno 111] Connection refused），echo_client.py 以退出码 {code} 结束。',
   procTw: '刚关闭之后，/proc/net/tcp 里服务端这一侧是这样一行：{line}。本地端口写成十六进制是 {hex}，也就是 {port}；状态 {st} 就是 TIME_WAIT；计时器 {tr}（TIME-WAIT 计时器）还剩 {left} 秒，正是 Linux 固定的 60 秒。在它到期之前，服务器不设 SO_REUSEADDR 就重新绑定这个端口，会得到 EADDRINUSE（见第 4 章的 TIME-WAIT 一节）。',
-  up0: '这正是第 6 章的帧的前半：4 字节长度前缀，加上 {json} 字节的 JSON 报头（file_name、file_size、md5），由 pack_header() 拼成。',
+  up0: '这正是第 6 章讲的帧的前半部分：4 字节长度前缀，加上 {json} 字节的 JSON 报头（file_name、file_size、md5），由 pack_header() 拼成。',
   up1: '服务端的回答 {"ok": true}：4 字节前缀加 {json} 字节 JSON。报头检查通过，可以发正文了。',
   up2: '正文：文件的 {size} 字节。文件比 CHUNK（64 KiB）小，读一次就读完；服务端的 recv() 循环每次只要还缺的那些字节。',
   up3: '服务端的最终答复：4 字节前缀加 {json} 字节 JSON（saved_as、size、md5）。upload() 用 recv_header() 读到它，然后等服务端先关。',
