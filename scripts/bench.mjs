@@ -842,6 +842,14 @@ function pythonTimings() {
     console.log(`\nPython timings (content/examples/io_vs_cpu.py; ratio = two threads / one after another)\n`);
     for (const l of io.stdout.trim().split('\n')) console.log(`  ${l}`), lines.push(l);
   }
+  // Chapter 10: three children sleeping 1 s, joined one by one vs started together (the tests hold
+  // only that they are alive together, and that one by one is never faster than the sleeps).
+  const pa = spawnSync('python3', [join(ROOT, 'content/examples/process_api.py'), '--seconds', '1'], { encoding: 'utf8', timeout: 120_000 });
+  if (pa.status !== 0) console.log(`\n  process_api.py failed: ${pa.stderr.trim().split('\n').at(-1)}`);
+  else {
+    console.log(`\nPython timings (content/examples/process_api.py --seconds 1)\n`);
+    for (const l of pa.stdout.split('\n').filter((l) => /^(start method|serial|parallel):/.test(l))) console.log(`  ${l}`), lines.push(l);
+  }
   return lines;
 }
 
