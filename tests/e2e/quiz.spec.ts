@@ -2,6 +2,10 @@
 // Chromium: keyboard only, feedback in the live region, localStorage (also junk in it), JS off.
 import { AXE_TAGS, AxeBuilder } from '../support/axe.ts';
 import { expect, test, type Page } from '../support/test.ts';
+import { readFileSync } from 'node:fs';
+
+/** How many questions chapter 4's self-check has (the tests below answer it). */
+const N = (JSON.parse(readFileSync('content/quizzes/04-tcp-udp.json', 'utf8')) as { questions: unknown[] }).questions.length;
 
 
 async function openQuiz(page: Page, url: string) {
@@ -50,23 +54,23 @@ test('keyboard alone: choose, check, hear the verdict, and the home counts it', 
   await expect(first).toHaveClass(/quiz-right/);
   await expect(first.locator('.quiz-feedback')).toContainText('答对了');
   await expect(quiz.locator('[aria-live=polite]')).toContainText('答对了');
-  await expect(quiz.locator('.quiz-score')).toContainText('答对 1 / 5');
+  await expect(quiz.locator('.quiz-score')).toContainText(`答对 1 / ${N}`);
 
   // A wrong choice says why that choice is wrong, without giving the answer away.
   await first.locator('input[type=radio]').first().check();
   await first.locator('.quiz-check').click();
   await expect(first).toHaveClass(/quiz-wrong/);
   await expect(first.locator('.quiz-feedback')).toContainText('1024 已经是第一个用户端口');
-  await expect(quiz.locator('.quiz-score')).toContainText('答对 0 / 5');
+  await expect(quiz.locator('.quiz-score')).toContainText(`答对 0 / ${N}`);
   await first.locator('input[type=radio]').nth(1).check();
   await first.locator('.quiz-check').click();
 
   await page.goto('/zh/');
-  await expect(page.locator('[data-progress="tcp-udp"]')).toHaveText('自测：答对 1 / 5');
+  await expect(page.locator('[data-progress="tcp-udp"]')).toHaveText(`自测：答对 1 / ${N}`);
   await expect(page.locator('#progress-summary')).toBeVisible();
   // Progress belongs to the chapter, not the language.
   await page.goto('/en/');
-  await expect(page.locator('[data-progress="tcp-udp"]')).toHaveText('Self-check: 1 of 5 right');
+  await expect(page.locator('[data-progress="tcp-udp"]')).toHaveText(`Self-check: 1 of ${N} right`);
 });
 
 test('number questions: full-width digits count, a known wrong value gets its own hint, junk is refused', async ({ page }) => {
@@ -95,7 +99,7 @@ test('English page: English feedback, and clearing the chapter resets the score'
   await q.locator('.quiz-check').click();
   await expect(q.locator('.quiz-feedback')).toContainText('Right.');
   await quiz.locator('.quiz-reset').click();
-  await expect(quiz.locator('.quiz-score')).toContainText('0 of 5 right (0 answered)');
+  await expect(quiz.locator('.quiz-score')).toContainText(`0 of ${N} right (0 answered)`);
   await expect(quiz.locator('.quiz-score')).toBeFocused();
   await page.reload();
   await expect(page.locator('quiz-widget')).toHaveAttribute('data-ready', '1');
@@ -112,7 +116,7 @@ test('junk in localStorage neither breaks the quiz nor the home', async ({ page 
   const quiz = await openQuiz(page, '/zh/tcp-udp/reliability/');
   await quiz.locator('.quiz-q').first().locator('input[type=radio]').nth(1).check();
   await quiz.locator('.quiz-q').first().locator('.quiz-check').click();
-  await expect(quiz.locator('.quiz-score')).toContainText('答对 1 / 5');
+  await expect(quiz.locator('.quiz-score')).toContainText(`答对 1 / ${N}`);
   expect(errors).toEqual([]);
 });
 

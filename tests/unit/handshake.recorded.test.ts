@@ -2,6 +2,7 @@
 // echo example's real segments on the lanes, the states read off their flags, the narration of
 // what differs from the textbook run, and its state link.
 import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
 import echo from '../../content/captures/echo.json';
 import upload from '../../content/captures/upload.json';
 import first from '../../content/captures/time-wait.json';
@@ -170,5 +171,19 @@ describe('the other recordings: the upload, a server that closes first, a refuse
     expect(upload.closedFirst).toBe('server');
     const zh = recordedRun(handshakeText.zh, 'zh', 'linux-upload').rec.shown.map((s) => s.words[0]);
     expect(zh[at(0)]).toContain(`${data[0]!.len - 4} 字节的 JSON 报头`);
+  });
+});
+
+describe("chapter 4's quiz", () => {
+  test('every question that tries the handshake names a state it opens (the refused recording at its SYN)', async () => {
+    const quiz = JSON.parse(readFileSync('content/quizzes/04-tcp-udp.json', 'utf8')) as { questions: Array<{ id: string; try?: { widget: string; state: string } }> };
+    const tries = quiz.questions.filter((q) => q.try?.widget === 'handshake');
+    expect(tries.map((q) => q.id)).toContain('refused-rst');
+    for (const q of tries) {
+      const r = await linkedRun(q.try!.state, handshakeText.zh, 'zh');
+      expect(r, q.id).toBeDefined();
+    }
+    const r = await linkedRun('linux-refused.1', handshakeText.en, 'en');
+    expect(r && 'rec' in r ? r.rec!.shown[1]!.words[0] : '').toContain('sends its SYN');
   });
 });
