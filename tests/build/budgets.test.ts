@@ -70,14 +70,18 @@ describe('byte budgets', () => {
     for (const b of live) expect(b.onDemand.map((d) => d.file.split('.')[2]!.replace(/-[0-9a-f]+$/, '')), b.file).toContain('present');
     for (const b of live.filter((b) => b.name.startsWith('handshake.'))) expect(b.onDemand.map((d) => d.file), b.file).toContainEqual(expect.stringContaining('view-link'));
   });
-  test("the handshake's stylesheet is linked only where the handshake is (a chapter's pages share one route, and so would share it)", () => {
+  test.each([
+    ['handshake', ['handshake']],
+    ['framing', ['framing', 'sticky']],
+    ['upload', ['upload']],
+  ])("%s.css is linked only where its figures are (a chapter's pages share one route, and so would share it)", (css, figures) => {
     const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name === 'index.html' ? [join(dir, e.name)] : []));
     const html = walk('dist').map((f) => [f, readFileSync(f, 'utf8')] as const);
-    const links = (h: string) => /<link rel="stylesheet" href="[^"]*\/handshake\.[\w-]+\.css"/.test(h);
-    const shows = (h: string) => /<figure[^>]*data-widget="handshake"/.test(h);
+    const links = (h: string) => new RegExp(`<link rel="stylesheet" href="[^"]*/${css}\\.[\\w-]+\\.css"`).test(h);
+    const shows = (h: string) => figures.some((id) => new RegExp(`<figure[^>]*id="${id}"[^>]*data-widget=`).test(h));
     const linking = html.filter(([, h]) => links(h)).map(([f]) => f);
-    expect(linking.length, 'pages linking handshake.css').toBeGreaterThanOrEqual(4);
-    for (const [f, h] of html) if (shows(h)) expect(links(h), `${f} shows the handshake`).toBe(true);
-    for (const [f, h] of html) if (links(h) && !/\/labs\//.test(f)) expect(shows(h), `${f} links handshake.css without the figure`).toBe(true);
+    expect(linking.length, `pages linking ${css}.css`).toBeGreaterThanOrEqual(4);
+    for (const [f, h] of html) if (shows(h)) expect(links(h), `${f} shows ${figures.join(' or ')}`).toBe(true);
+    for (const [f, h] of html) if (links(h) && !/\/labs\//.test(f)) expect(shows(h), `${f} links ${css}.css without its figure`).toBe(true);
   });
 });
