@@ -74,6 +74,9 @@ describe('byte budgets', () => {
     ['handshake', ['handshake']],
     ['framing', ['framing', 'sticky']],
     ['upload', ['upload']],
+    ['mac', ['mac']],
+    ['ipv4', ['ipv4']],
+    ['switch', ['switch', 'storm']],
   ])("%s.css is linked only where its figures are (a chapter's pages share one route, and so would share it)", (css, figures) => {
     const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name === 'index.html' ? [join(dir, e.name)] : []));
     const html = walk('dist').map((f) => [f, readFileSync(f, 'utf8')] as const);
