@@ -829,28 +829,24 @@ sent = sum of response content-length (bodies as sent, headers excluded), load +
  * thread doing both pieces, and two processes are faster when two cores are free.
  */
 function pythonTimings() {
-  const r = spawnSync('python3', [join(ROOT, 'content/examples/gil_cpu.py')], { encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) return console.log(`\nPython timings: gil_cpu.py failed: ${r.stderr.trim().split('\n').at(-1)}`), null;
-  console.log(`\nPython timings (content/examples/gil_cpu.py, best of 3 rounds; ratio = wall time / one thread doing both)\n`);
-  const lines = r.stdout.trim().split('\n');
-  for (const l of lines) console.log(`  ${l}`);
-  // Chapter 8's three ratios (sleep, compute, compute + sleep): the tests hold the same claims by the
-  // order of events and CPU time only.
-  const io = spawnSync('python3', [join(ROOT, 'content/examples/io_vs_cpu.py')], { encoding: 'utf8', timeout: 120_000 });
-  if (io.status !== 0) console.log(`\n  io_vs_cpu.py failed: ${io.stderr.trim().split('\n').at(-1)}`);
-  else {
-    console.log(`\nPython timings (content/examples/io_vs_cpu.py; ratio = two threads / one after another)\n`);
-    for (const l of io.stdout.trim().split('\n')) console.log(`  ${l}`), lines.push(l);
+  // [file, args, what the ratio means, which lines to keep]. The tests hold the same claims by CPU
+  // time and the order of events only; the wall-clock ratios are printed here.
+  const RUNS = [
+    ['gil_cpu.py', [], 'best of 3 rounds; ratio = wall time / one thread doing both', () => true],
+    ['io_vs_cpu.py', [], 'chapter 8; ratio = two threads / one after another', () => true],
+    ['process_api.py', ['--seconds', '1'], 'chapter 10; three children sleeping 1 s, joined one by one or together', (l) => /^(start method|serial|parallel):/.test(l)],
+  ];
+  const lines = [];
+  for (const [file, args, what, keep] of RUNS) {
+    const r = spawnSync('python3', [join(ROOT, 'content/examples', file), ...args], { encoding: 'utf8', timeout: 120_000 });
+    if (r.status !== 0) {
+      console.log(`\nPython timings: ${file} failed: ${r.stderr.trim().split('\n').at(-1)}`);
+      continue;
+    }
+    console.log(`\nPython timings (content/examples/${file}; ${what})\n`);
+    for (const l of r.stdout.trim().split('\n').filter(keep)) console.log(`  ${l}`), lines.push(l);
   }
-  // Chapter 10: three children sleeping 1 s, joined one by one vs started together (the tests hold
-  // only that they are alive together, and that one by one is never faster than the sleeps).
-  const pa = spawnSync('python3', [join(ROOT, 'content/examples/process_api.py'), '--seconds', '1'], { encoding: 'utf8', timeout: 120_000 });
-  if (pa.status !== 0) console.log(`\n  process_api.py failed: ${pa.stderr.trim().split('\n').at(-1)}`);
-  else {
-    console.log(`\nPython timings (content/examples/process_api.py --seconds 1)\n`);
-    for (const l of pa.stdout.split('\n').filter((l) => /^(start method|serial|parallel):/.test(l))) console.log(`  ${l}`), lines.push(l);
-  }
-  return lines;
+  return lines.length ? lines : null;
 }
 
 function printLighthouse(rows) {

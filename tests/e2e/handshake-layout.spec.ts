@@ -8,6 +8,7 @@ import { expect, test, type Page } from '../support/test.ts';
 
 const URL = { zh: '/zh/tcp-udp/data-and-close/', en: '/en/tcp-udp/data-and-close/' };
 // The model's presets, and the runs recorded on Linux (recorded.ts).
+// recorded.ts's RECORDING_NAMES (not imported: it imports the capture JSON, which this loader refuses).
 const RECORDED = ['linux', 'linux-upload', 'linux-first', 'linux-refused'];
 const NAMES = [...Object.keys(PRESETS), ...RECORDED];
 

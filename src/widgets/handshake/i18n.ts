@@ -15,7 +15,7 @@ type Words = {
   server: string;
   scenario: string;
   /** The scenario choices that show a recording (recorded.ts), and their group's label. */
-  recorded: Record<'group' | 'linux' | 'linux-upload' | 'linux-first' | 'linux-refused', string>;
+  recorded: Record<'group' | import('./recorded.ts').RecordingName, string>;
   custom: string;
   presets: Record<string, string>;
   isnA: string;

@@ -30,23 +30,21 @@ export type RecordedText = Record<
 /** Both languages in the sources and tests; one in a browser bundle (src/lib/widget-bundles.ts). */
 export const recordedText: Record<'zh' | 'en', RecordedText> = { zh, en };
 
-export type RecordingName = 'linux' | 'linux-upload' | 'linux-first' | 'linux-refused';
 /**
  * The recordings by the name their URL value starts with (a model scenario's code starts with "1"):
  * `linux.4` is the echo example at step 4, as links made when it was the only one still say.
  */
-export const RECORDINGS = {
-  linux: echo,
-  'linux-upload': upload,
-  'linux-first': first,
-  'linux-refused': refused,
-} as unknown as Record<RecordingName, Capture>;
+const FILES = { linux: echo, 'linux-upload': upload, 'linux-first': first, 'linux-refused': refused };
+export type RecordingName = keyof typeof FILES;
+export const RECORDINGS = FILES as unknown as Record<RecordingName, Capture>;
+/** In the order the scenario list offers them (Handshake.astro). */
+export const RECORDING_NAMES = Object.keys(FILES) as RecordingName[];
 export const RECORDED_CODE: RecordingName = 'linux';
 export const recordedCode = (position: number, name: RecordingName = RECORDED_CODE): string => `${name}.${position}`;
 /** The recording and step a URL value names, or undefined (the caller checks it is a step). */
 export function parseRecorded(raw: string): { name: RecordingName; position: number } | undefined {
-  const m = /^(linux(?:-upload|-first|-refused)?)\.(\d{1,4})$/.exec(raw);
-  return m ? { name: m[1] as RecordingName, position: Number(m[2]) } : undefined;
+  const m = /^([a-z-]+)\.(\d{1,4})$/.exec(raw);
+  return m && Object.hasOwn(FILES, m[1]!) ? { name: m[1] as RecordingName, position: Number(m[2]) } : undefined;
 }
 
 export const capture = RECORDINGS.linux;
